@@ -1,0 +1,194 @@
+/**
+ * The runtime every emulated service shares: the clock, the acting user, the authorisation mode,
+ * the granted OAuth scopes, the service-call counter and injected faults.
+ *
+ * Every emulated service method starts with `rt.call('Service.Class.method', …)`, which counts the
+ * call, refuses it when the script lacks a scope or the auth mode forbids it, and throws an injected
+ * fault when one matches. That is what makes call counts and scope failures trustworthy.
+ */
+import type { EmulatorState } from './state';
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+/** Scope URLs, written short in the code below. */
+export const SCOPE = {
+  SPREADSHEETS: 'https://www.googleapis.com/auth/spreadsheets',
+  SPREADSHEETS_CURRENTONLY: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  CONTAINER_UI: 'https://www.googleapis.com/auth/script.container.ui',
+  SCRIPTAPP: 'https://www.googleapis.com/auth/script.scriptapp',
+  SEND_MAIL: 'https://www.googleapis.com/auth/script.send_mail',
+  MAIL_FULL: 'https://mail.google.com/',
+  DOCUMENTS: 'https://www.googleapis.com/auth/documents',
+  DOCUMENTS_CURRENTONLY: 'https://www.googleapis.com/auth/documents.currentonly',
+  DRIVE: 'https://www.googleapis.com/auth/drive',
+  DRIVE_FILE: 'https://www.googleapis.com/auth/drive.file',
+  DRIVE_READONLY: 'https://www.googleapis.com/auth/drive.readonly',
+  USERINFO_EMAIL: 'https://www.googleapis.com/auth/userinfo.email',
+  EXTERNAL_REQUEST: 'https://www.googleapis.com/auth/script.external_request',
+} as const;
+
+export interface CallOptions {
+  /** The call is allowed when the manifest grants any one of these scopes. Empty: no scope needed. */
+  scopes?: readonly string[];
+  /** Lowest auth mode in which the call may run. Default 'LIMITED' (document data needs at least that). */
+  minAuthMode?: AuthMode;
+  /** Whether this call is a service round trip that reads or writes data (counted for the benchmark). */
+  kind?: 'read' | 'write' | 'other';
+}
+
+export interface Fault {
+  /** Method name as counted, e.g. 'MailApp.sendEmail' or 'SpreadsheetApp.Range.setValues'. */
+  method: string;
+  /** Throw on the Nth matching call from now (1 = the next one). Default 1. */
+  onCall?: number;
+  /** How many times it throws once triggered. Default 1; Infinity for "always". */
+  times?: number;
+  /** The error message thrown, as Apps Script would word it. */
+  message: string;
+}
+
+export interface Execution {
+  id: string;
+  functionName: string;
+  kind: 'menu' | 'sidebar' | 'trigger' | 'simple-trigger' | 'api';
+  user: string;
+  authMode: AuthMode;
+  startedAt: Date;
+  /** UI events the script produced (sidebars, dialogs, alerts, toasts, menus). */
+  uiEvents: UiEvent[];
+  /** Locks held by this execution: released when it ends, as in Apps Script. */
+  heldLocks: Set<string>;
+}
+
+export type UiEvent =
+  | { type: 'sidebar'; title: string; html: string; width: number }
+  | { type: 'dialog'; title: string; html: string; width: number; height: number; modal: boolean }
+  | { type: 'alert'; title: string; message: string; buttons: string; answer: string }
+  | { type: 'toast'; title: string; message: string }
+  | { type: 'menu'; menu: MenuState };
+
+export interface MenuState {
+  title: string;
+  addon: boolean;
+  items: MenuItemState[];
+}
+
+export type MenuItemState =
+  | { type: 'item'; caption: string; functionName: string }
+  | { type: 'separator' }
+  | { type: 'submenu'; menu: MenuState };
+
+export class ScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
+
+export class Runtime {
+  /** Calls counted per method, e.g. { 'SpreadsheetApp.Range.getValues': 3 }. */
+  readonly calls = new Map<string, number>();
+  readonly faults: (Fault & { seen: number; thrown: number })[] = [];
+  /** Locks held across executions: lock name ('document' | 'script' | 'user:<email>') -> execution id. */
+  readonly locks = new Map<string, string>();
+  execution: Execution | undefined;
+  private counter = 0;
+  /** Answer the emulated user gives to Ui.alert / prompt dialogs: queue, else 'OK'. */
+  readonly alertAnswers: string[] = [];
+  /** Menus built by the last onOpen. */
+  menus: MenuState[] = [];
+  /** Daily email recipients allowed per user (consumer account: 100; Workspace: 1500). */
+  mailDailyQuota = 100;
+  /** Docs that may be created per user per day (consumer: 250). */
+  docsDailyQuota = 250;
+
+  constructor(
+    public state: EmulatorState,
+    public clock: { now(): Date },
+    public user: string,
+    public scopes: Set<string>,
+    /** Folder holding the built files (Code.js, sidebar.html, appsscript.json). */
+    public buildDir: string,
+    /** True for an editor add-on: add-on trigger limits apply. */
+    public isAddon = true,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  get authMode(): AuthMode {
+    return this.execution?.authMode ?? 'FULL';
+  }
+
+  get timeZone(): string {
+    return this.state.spreadsheet.timeZone;
+  }
+
+  nextId(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}${Date.now().toString(36)}${this.counter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  }
+
+  /** Counts a service call and enforces scopes, auth mode and injected faults. */
+  call(method: string, options: CallOptions = {}): void {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    const minMode = options.minAuthMode ?? 'LIMITED';
+    if (!authModeAllows(this.authMode, minMode)) {
+      throw new ScriptError(
+        `You do not have permission to call ${method.replace(/\.[A-Z]\w*\./, '.')}` +
+          ` in this context (authorisation mode ${this.authMode}).`,
+      );
+    }
+    const scopes = options.scopes ?? [];
+    if (scopes.length > 0 && !scopes.some((s) => this.scopes.has(s))) {
+      throw new ScriptError(
+        `Specified permissions are not sufficient to call ${publicName(method)}. ` +
+          `Required permissions: (${scopes.join(' || ')})`,
+      );
+    }
+    for (const fault of this.faults) {
+      if (fault.method !== method) continue;
+      fault.seen += 1;
+      const due = fault.seen >= (fault.onCall ?? 1);
+      if (due && fault.thrown < (fault.times ?? 1)) {
+        fault.thrown += 1;
+        throw new ScriptError(fault.message);
+      }
+    }
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push({ ...fault, seen: 0, thrown: 0 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  countCalls(filter?: (method: string) => boolean): number {
+    let total = 0;
+    for (const [method, n] of this.calls) if (!filter || filter(method)) total += n;
+    return total;
+  }
+
+  resetCalls(): void {
+    this.calls.clear();
+  }
+
+  emit(event: UiEvent): void {
+    this.execution?.uiEvents.push(event);
+  }
+}
+
+const AUTH_ORDER: AuthMode[] = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'];
+
+export function authModeAllows(current: AuthMode, required: AuthMode): boolean {
+  return AUTH_ORDER.indexOf(current) >= AUTH_ORDER.indexOf(required);
+}
+
+/** 'SpreadsheetApp.Range.getValues' -> 'Range.getValues'; 'MailApp.sendEmail' stays. */
+export function publicName(method: string): string {
+  const parts = method.split('.');
+  return parts.length > 2 ? parts.slice(1).join('.') : method;
+}

@@ -1,0 +1,280 @@
+/**
+ * The emulator's persistent state: everything a real Google account would keep between runs
+ * (the workbook, properties, triggers, sent mail, Docs and Drive). Plain JSON-able data, so it can
+ * be saved to a local file; Dates are written as {"$date": ISO} and revived on load.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export type CellValue = string | number | boolean | Date;
+
+export interface CellState {
+  /** The stored value: '' when empty. For a formula cell, the value it shows (the emulator does not compute formulas). */
+  v: CellValue;
+  /** A formula, e.g. "=SUM(A1:A3)", when the cell holds one. */
+  f?: string;
+  /** Number format, e.g. "@" (plain text) or "dd/mm/yyyy". */
+  nf?: string;
+  /** Data validation rule applied to this cell. */
+  dv?: DataValidationState;
+  /** Cosmetic formatting (font weight, background...): kept so it can be shown in the grid. */
+  style?: Record<string, string>;
+}
+
+export interface DataValidationState {
+  criteria: string; // DataValidationCriteria name, e.g. 'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'DATE_IS_VALID_DATE'
+  values: unknown[]; // for VALUE_IN_RANGE: [{ sheet: string; a1: string }, showDropdown]
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface ProtectionState {
+  id: string;
+  type: 'RANGE' | 'SHEET';
+  /** For RANGE protections: the protected rectangle (1-based, inclusive). */
+  range?: { row: number; column: number; numRows: number; numColumns: number };
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+export interface SheetState {
+  id: number;
+  name: string;
+  /** Dense rows of cells, rows[r][c] is row r+1, column c+1; missing cells are empty. */
+  rows: (CellState | null)[][];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  protections: ProtectionState[];
+  columnWidths?: Record<number, number>;
+}
+
+export interface SpreadsheetState {
+  id: string;
+  name: string;
+  url: string;
+  timeZone: string;
+  sheets: SheetState[];
+  namedRanges: { name: string; sheet: string; a1: string }[];
+  nextSheetId: number;
+}
+
+export interface TriggerState {
+  id: string;
+  handler: string;
+  /** 'CLOCK' for time-driven triggers; 'ON_OPEN' / 'ON_EDIT' for installable spreadsheet triggers. */
+  eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+  /** The user who created it: a trigger runs as this user. */
+  owner: string;
+  /** Time-driven schedule. */
+  atHour?: number;
+  nearMinute?: number;
+  everyDays?: number;
+  everyHours?: number;
+  /** Next time it is due (time-driven). */
+  nextRun?: Date;
+  lastRun?: Date;
+  /** More time-driven schedules (ClockTriggerBuilder): every n minutes / weeks, a week or month day. */
+  everyMinutes?: number;
+  everyWeeks?: number;
+  weekDay?: string; // ScriptApp.WeekDay name, e.g. 'MONDAY'
+  monthDay?: number;
+  /** A one-off trigger (at / atDate / after): runs once at this time. */
+  at?: Date;
+  /** Time zone of atHour / nearMinute (inTimezone); default the script's. */
+  timeZone?: string;
+}
+
+export interface SentEmail {
+  id: string;
+  sentAt: Date;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo?: string;
+  name?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  /** Sent with noReply: true (from a no-reply address). */
+  noReply?: boolean;
+  /** Attachments, described (their bytes are not kept). */
+  attachments?: { name: string; contentType: string; size: number }[];
+}
+
+/** Formatting of part of an element's text (editAsText().setBold(start, endInclusive, true)...). */
+export interface TextSpanState {
+  start: number;
+  /** Inclusive, as Apps Script's endOffsetInclusive. */
+  end: number;
+  attributes: Record<string, unknown>;
+}
+
+/** A Google Doc's content, kept with its structure so it can be rendered. */
+export type DocElementState =
+  | {
+      type: 'PARAGRAPH';
+      text: string;
+      heading: string; // DocumentApp.ParagraphHeading name, e.g. 'NORMAL', 'HEADING1', 'TITLE'
+      attributes?: Record<string, unknown>;
+      spans?: TextSpanState[];
+    }
+  | {
+      type: 'LIST_ITEM';
+      text: string;
+      glyph: string;
+      nesting: number;
+      attributes?: Record<string, unknown>;
+      spans?: TextSpanState[];
+    }
+  | {
+      type: 'TABLE';
+      rows: string[][];
+      attributes?: Record<string, unknown>;
+      /** Per-cell formatting keyed `${row},${column}` (0-based), e.g. a bold header row. */
+      cellAttributes?: Record<string, Record<string, unknown>>;
+    }
+  | { type: 'HORIZONTAL_RULE' }
+  | { type: 'PAGE_BREAK' };
+
+export interface DocState {
+  id: string;
+  name: string;
+  url: string;
+  owner: string;
+  createdAt: Date;
+  updatedAt: Date;
+  body: DocElementState[];
+  header?: DocElementState[];
+  footer?: DocElementState[];
+}
+
+export interface DriveFileState {
+  id: string;
+  name: string;
+  mimeType: string; // 'application/vnd.google-apps.folder' for folders, '...document' for Docs
+  parents: string[];
+  owner: string;
+  /** True when this add-on created the file: under drive.file that is all it may touch. */
+  createdByApp: boolean;
+  createdAt: Date;
+  trashed: boolean;
+  sharing: { access: string; permission: string };
+}
+
+export interface ExecutionRecord {
+  id: string;
+  functionName: string;
+  kind: 'menu' | 'sidebar' | 'trigger' | 'simple-trigger' | 'api';
+  user: string;
+  startedAt: Date;
+  endedAt: Date;
+  status: 'completed' | 'failed';
+  error?: string;
+}
+
+export interface EmulatorState {
+  version: 1;
+  spreadsheet: SpreadsheetState;
+  properties: {
+    script: Record<string, string>;
+    document: Record<string, string>;
+    user: Record<string, Record<string, string>>;
+  };
+  triggers: TriggerState[];
+  outbox: SentEmail[];
+  /** Email recipients used per user per day, keyed `${user}|${yyyy-mm-dd}`. */
+  mailRecipientsUsed: Record<string, number>;
+  documents: DocState[];
+  drive: { rootFolderId: string; files: DriveFileState[] };
+  executions: ExecutionRecord[];
+  /** The emulated "today", so a trial keeps its date across restarts. */
+  now?: Date;
+  /** Users who have used the add-on in this document (onOpen gets LIMITED for them). */
+  addonUsedBy: string[];
+  /** Docs created with DocumentApp.create per user per day, keyed `${user}|${yyyy-mm-dd}`. */
+  docsCreated?: Record<string, number>;
+}
+
+export function emptyState(options: { timeZone?: string; name?: string } = {}): EmulatorState {
+  const id = 'sheet-' + Math.random().toString(36).slice(2, 12);
+  return {
+    version: 1,
+    spreadsheet: {
+      id,
+      name: options.name ?? 'Provision map',
+      url: `https://docs.google.com/spreadsheets/d/${id}/edit`,
+      timeZone: options.timeZone ?? 'Europe/London',
+      sheets: [
+        {
+          id: 0,
+          name: 'Sheet1',
+          rows: [],
+          maxRows: 1000,
+          maxColumns: 26,
+          frozenRows: 0,
+          frozenColumns: 0,
+          hidden: false,
+          protections: [],
+        },
+      ],
+      namedRanges: [],
+      nextSheetId: 1,
+    },
+    properties: { script: {}, document: {}, user: {} },
+    triggers: [],
+    outbox: [],
+    mailRecipientsUsed: {},
+    documents: [],
+    drive: {
+      rootFolderId: 'root',
+      files: [],
+    },
+    executions: [],
+    addonUsedBy: [],
+  };
+}
+
+function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (raw instanceof Date) return { $date: raw.toISOString() };
+  return value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && '$date' in value) {
+    const iso = (value as { $date: unknown }).$date;
+    if (typeof iso === 'string') return new Date(iso);
+  }
+  return value;
+}
+
+export function serializeState(state: EmulatorState): string {
+  return JSON.stringify(state, replacer);
+}
+
+export function parseState(json: string): EmulatorState {
+  return JSON.parse(json, reviver) as EmulatorState;
+}
+
+export function loadStateFile(file: string): EmulatorState | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  return parseState(fs.readFileSync(file, 'utf8'));
+}
+
+/** Writes atomically (temp file then rename) so a crash never leaves half a workbook. */
+export function saveStateFile(file: string, state: EmulatorState): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, serializeState(state));
+  fs.renameSync(tmp, file);
+}
+
+/** Deep copy, keeping Dates as Dates. */
+export function cloneState<T>(value: T): T {
+  return structuredClone(value);
+}

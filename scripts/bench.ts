@@ -1,0 +1,66 @@
+/**
+ * Service-call figures: runs operations of the built add-on in the emulator, counts the Apps
+ * Script calls each makes and turns them into simulated seconds at a stated cost per call.
+ */
+import * as path from 'node:path';
+import { Emulator } from '../emulator/src';
+
+/** Public measurements: a service round trip costs tens of milliseconds. */
+const MS_PER_CALL = 50;
+
+const buildDir = path.resolve(__dirname, '../build');
+const now = new Date('2026-11-23T09:00:00Z');
+
+function measure(label: string, emu: Emulator, action: () => void): void {
+  emu.resetCalls();
+  const started = process.hrtime.bigint();
+  action();
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const calls = emu.calls();
+  const total = Object.values(calls).reduce((a, b) => a + b, 0);
+  const reads = calls['SpreadsheetApp.Range.getValues'] ?? 0;
+  const writes = calls['SpreadsheetApp.Range.setValues'] ?? 0;
+  console.log(
+    `${label.padEnd(42)} ${String(total).padStart(5)} calls  ` +
+      `(${reads} getValues, ${writes} setValues)  ` +
+      `≈ ${((total * MS_PER_CALL) / 1000).toFixed(2)} s in Apps Script at ${MS_PER_CALL} ms a call; ` +
+      `${elapsedMs.toFixed(0)} ms here`,
+  );
+}
+
+function main(): void {
+  const emu = new Emulator({ buildDir, now });
+  measure('Install (onInstall: menu)', emu, () => emu.install());
+  measure('Set up provision map (first run)', emu, () => emu.menu('setUpProvisionMap'));
+  measure('Set up provision map (again: no change)', emu, () => emu.menu('setUpProvisionMap'));
+  emu.appendRecords(
+    'Staff',
+    Array.from({ length: 60 }, (_, i) => ({ 'Staff ID': `STF-${i}`, Name: `Staff member ${i}` })),
+  );
+  const form = {
+    name: 'Reading fluency',
+    code: 'RF',
+    lead: 'Staff member 1',
+    supportedBy: '',
+    delivery: 'Group',
+    startDate: '2026-12-01',
+    lengthWeeks: '10',
+    sessionsPerWeek: '3',
+    minutesPerSession: '20',
+    location: 'Library',
+    rationale: '',
+    expectedOutcome: 'Reading age up 6 months',
+    assessmentMethods: '',
+    summary: '',
+    publishedResources: '',
+  };
+  measure('Save one intervention (empty tab)', emu, () => emu.scriptRun('saveIntervention', [form]));
+  for (let i = 0; i < 500; i += 1) emu.scriptRun('saveIntervention', [form]);
+  measure('Save one intervention (501st row)', emu, () => emu.scriptRun('saveIntervention', [form]));
+  measure('Open the intervention form', emu, () => {
+    emu.menu('showInterventionForm');
+    emu.scriptRun('getInterventionFormOptions');
+  });
+}
+
+main();

@@ -1,0 +1,241 @@
+/**
+ * The shape of the provision map workbook: one tab per record type, columns found by header name.
+ * Pure data, shared by the set-up, the store, the trial's demo school and the tests.
+ */
+
+export const YEAR_GROUPS = [
+  'Reception',
+  'Year 1',
+  'Year 2',
+  'Year 3',
+  'Year 4',
+  'Year 5',
+  'Year 6',
+  'Year 7',
+  'Year 8',
+  'Year 9',
+  'Year 10',
+  'Year 11',
+  'Year 12',
+  'Year 13',
+] as const;
+
+export const SEN_STATUSES = ['SEN support', 'EHC plan'] as const;
+
+/** The school census's primary types of need, with the words a parent or new teacher understands. */
+export const NEED_CODES = {
+  SPLD: 'Specific learning difficulty',
+  MLD: 'Moderate learning difficulty',
+  SLD: 'Severe learning difficulty',
+  PMLD: 'Profound and multiple learning difficulty',
+  SEMH: 'Social, emotional and mental health',
+  SLCN: 'Speech, language and communication needs',
+  HI: 'Hearing impairment',
+  VI: 'Visual impairment',
+  MSI: 'Multi-sensory impairment',
+  PD: 'Physical disability',
+  ASD: 'Autistic spectrum disorder',
+  DS: 'Down syndrome',
+  OTH: 'Other difficulty or disability',
+  NSA: 'SEN support but no specialist assessment of type of need',
+} as const;
+export type NeedCode = keyof typeof NEED_CODES;
+export const NEED_CODE_LIST = Object.keys(NEED_CODES) as NeedCode[];
+
+export const STAFF_ROLES = ['SENCo', 'Teacher', 'TA', 'External'] as const;
+export const DELIVERY_MODES = ['Group', 'Individual'] as const;
+export const INTERVENTION_STATUSES = ['Planned', 'Running', 'Finished', 'Stopped'] as const;
+
+/** How a column's cells are validated in the sheet (dropdowns and the like). */
+export type ColumnRule =
+  | { kind: 'list'; values: readonly string[] }
+  | { kind: 'staffName' }
+  | { kind: 'date' }
+  | { kind: 'number'; min: number; max: number };
+
+export interface ColumnSpec {
+  header: string;
+  rule?: ColumnRule;
+  /** Number format for the column, e.g. dates as dd/mm/yyyy. */
+  format?: string;
+  /** Help shown to staff on the header cell. */
+  note?: string;
+}
+
+export interface TabSpec {
+  name: string;
+  /** The header of the stable ID column, and the prefix of the IDs in it. */
+  idHeader?: string;
+  idPrefix?: string;
+  columns: readonly ColumnSpec[];
+}
+
+const DATE = 'dd/mm/yyyy';
+const MONEY = '£#,##0.00';
+
+export const TABS = {
+  pupils: {
+    name: 'Pupils',
+    idHeader: 'Pupil ID',
+    idPrefix: 'PUP',
+    columns: [
+      { header: 'Pupil ID' },
+      { header: 'First name' },
+      { header: 'Last name' },
+      { header: 'Date of birth', rule: { kind: 'date' }, format: DATE },
+      { header: 'Year group', rule: { kind: 'list', values: YEAR_GROUPS } },
+      {
+        header: 'Working at year group',
+        rule: { kind: 'list', values: YEAR_GROUPS },
+        note: 'Only when different from the year group',
+      },
+      { header: 'SEN status', rule: { kind: 'list', values: SEN_STATUSES } },
+      { header: 'Primary need', rule: { kind: 'list', values: NEED_CODE_LIST } },
+      { header: 'Secondary need', rule: { kind: 'list', values: NEED_CODE_LIST } },
+      { header: 'Class teacher', rule: { kind: 'staffName' } },
+      { header: 'UPN', format: '@', note: 'Unique pupil number (optional)' },
+    ],
+  },
+  staff: {
+    name: 'Staff',
+    idHeader: 'Staff ID',
+    idPrefix: 'STF',
+    columns: [
+      { header: 'Staff ID' },
+      { header: 'Name' },
+      { header: 'Email' },
+      { header: 'Role', rule: { kind: 'list', values: STAFF_ROLES } },
+      { header: 'Hourly cost', rule: { kind: 'number', min: 0, max: 1000 }, format: MONEY },
+      { header: 'Trained in', note: 'Programmes this person is trained to deliver' },
+    ],
+  },
+  provisionLibrary: {
+    name: 'Provision library',
+    idHeader: 'Provision ID',
+    idPrefix: 'PRV',
+    columns: [
+      { header: 'Provision ID' },
+      { header: 'Name' },
+      { header: 'Area of need', rule: { kind: 'list', values: NEED_CODE_LIST } },
+      { header: 'Evidence link' },
+      { header: 'Evidence note' },
+      { header: 'Evidence strength' },
+      { header: 'Default minutes per session', rule: { kind: 'number', min: 1, max: 240 } },
+      { header: 'Default sessions per week', rule: { kind: 'number', min: 1, max: 10 } },
+      { header: 'Default weeks', rule: { kind: 'number', min: 1, max: 52 } },
+      { header: 'Resource cost', rule: { kind: 'number', min: 0, max: 100000 }, format: MONEY },
+      { header: 'Usual group size', rule: { kind: 'number', min: 1, max: 40 } },
+      { header: 'Training needed' },
+    ],
+  },
+  interventions: {
+    name: 'Interventions',
+    idHeader: 'Intervention ID',
+    idPrefix: 'INT',
+    columns: [
+      { header: 'Intervention ID' },
+      { header: 'Name' },
+      { header: 'Code' },
+      { header: 'Status', rule: { kind: 'list', values: INTERVENTION_STATUSES } },
+      { header: 'Lead', rule: { kind: 'staffName' } },
+      { header: 'Supported by' },
+      { header: 'Group or individual', rule: { kind: 'list', values: DELIVERY_MODES } },
+      { header: 'Start date', rule: { kind: 'date' }, format: DATE },
+      { header: 'Length (weeks)', rule: { kind: 'number', min: 1, max: 52 } },
+      { header: 'Sessions per week', rule: { kind: 'number', min: 1, max: 10 } },
+      { header: 'Minutes per session', rule: { kind: 'number', min: 1, max: 240 } },
+      { header: 'Location' },
+      { header: 'Rationale and evidence' },
+      { header: 'Expected outcome' },
+      { header: 'Assessment methods' },
+      { header: 'Summary' },
+      { header: 'Published resources' },
+      { header: 'Created by' },
+      { header: 'Created on', format: DATE },
+    ],
+  },
+  participants: {
+    name: 'Participants',
+    idHeader: 'Participant ID',
+    idPrefix: 'PAR',
+    columns: [
+      { header: 'Participant ID' },
+      { header: 'Intervention ID' },
+      { header: 'Pupil ID' },
+      { header: 'Start date', rule: { kind: 'date' }, format: DATE },
+      { header: 'Parents informed on', rule: { kind: 'date' }, format: DATE },
+      { header: 'Parents informed how' },
+      { header: 'Baseline' },
+      { header: 'Baseline measure' },
+      { header: 'Baseline date', rule: { kind: 'date' }, format: DATE },
+      { header: 'Target' },
+      { header: 'Lesson missed' },
+      { header: 'Actual' },
+      { header: 'Actual date', rule: { kind: 'date' }, format: DATE },
+      { header: 'Evaluation' },
+      { header: 'Further action' },
+    ],
+  },
+  reviews: {
+    name: 'Reviews',
+    idHeader: 'Review ID',
+    idPrefix: 'REV',
+    columns: [
+      { header: 'Review ID' },
+      { header: 'Intervention ID' },
+      { header: 'Participant ID' },
+      { header: 'Kind', rule: { kind: 'list', values: ['Baseline', 'Mid-point', 'End', 'Extra'] } },
+      { header: 'Due date', rule: { kind: 'date' }, format: DATE },
+      { header: 'Status', rule: { kind: 'list', values: ['Due', 'Done', 'Cancelled'] } },
+      { header: 'Done on', rule: { kind: 'date' }, format: DATE },
+      { header: 'Reminder sent' },
+    ],
+  },
+  settings: {
+    name: 'Settings',
+    columns: [{ header: 'Setting' }, { header: 'Value' }, { header: 'Notes' }],
+  },
+  dashboard: {
+    name: 'Dashboard',
+    columns: [{ header: 'Measure' }, { header: 'Value' }],
+  },
+  auditLog: {
+    name: 'Audit log',
+    idHeader: 'Audit ID',
+    idPrefix: 'AUD',
+    columns: [
+      { header: 'Audit ID' },
+      { header: 'When', format: 'dd/mm/yyyy hh:mm' },
+      { header: 'Who' },
+      { header: 'Record type' },
+      { header: 'Record ID' },
+      { header: 'Field' },
+      { header: 'Old value' },
+      { header: 'New value' },
+    ],
+  },
+} as const satisfies Record<string, TabSpec>;
+
+export type TabKey = keyof typeof TABS;
+export const TAB_ORDER: TabKey[] = [
+  'interventions',
+  'participants',
+  'reviews',
+  'pupils',
+  'staff',
+  'provisionLibrary',
+  'settings',
+  'dashboard',
+  'auditLog',
+];
+
+/** Settings written on first set-up; existing values are never overwritten. */
+export const DEFAULT_SETTINGS: readonly { setting: string; value: string | number; notes: string }[] = [
+  { setting: 'School name', value: '', notes: 'Used in letters and emails' },
+  { setting: 'Minimum minutes per session', value: 15, notes: 'EEF guidance: 15 to 45 minutes' },
+  { setting: 'Maximum minutes per session', value: 45, notes: 'EEF guidance: 15 to 45 minutes' },
+  { setting: 'Minimum sessions per week', value: 3, notes: 'EEF guidance: 3 to 5 a week' },
+  { setting: 'Maximum sessions per week', value: 5, notes: 'EEF guidance: 3 to 5 a week' },
+  { setting: 'Minimum weeks', value: 8, notes: 'EEF guidance: 8 to 20 weeks' },
+  { setting: 'Maximum weeks', value: 20, notes: 'EEF guidance: 8 to 20 weeks' },
+];

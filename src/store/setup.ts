@@ -1,0 +1,181 @@
+/**
+ * "Set up provision map": creates the tabs with their headers, dropdowns, formats, frozen and
+ * protected header rows. Safe to run again: it adds what is missing and never erases or moves data;
+ * columns users added are kept where they are.
+ */
+import { cellToText } from '../domain/cells';
+import {
+  DEFAULT_SETTINGS,
+  TABS,
+  TAB_ORDER,
+  type ColumnRule,
+  type TabSpec,
+} from '../domain/workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const HEADER_PROTECTION = 'Provision map headers: the add-on finds its columns by these names';
+
+export interface SetupReport {
+  tabsCreated: string[];
+  columnsAdded: string[];
+  settingsAdded: number;
+}
+
+export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): SetupReport {
+  const report: SetupReport = { tabsCreated: [], columnsAdded: [], settingsAdded: 0 };
+  const sheets = new Map<string, Sheet>();
+  for (const key of TAB_ORDER) {
+    const spec: TabSpec = TABS[key];
+    let sheet = spreadsheet.getSheetByName(spec.name);
+    if (!sheet) {
+      sheet = spreadsheet.insertSheet(spec.name);
+      report.tabsCreated.push(spec.name);
+    }
+    sheets.set(spec.name, sheet);
+    const headers = ensureHeaders(sheet, spec, report);
+    styleHeaderRow(sheet, headers.length, editorEmail);
+    applyColumnRules(spreadsheet, sheet, spec, headers);
+  }
+  const settings = sheets.get(TABS.settings.name);
+  if (settings) report.settingsAdded = addMissingSettings(settings);
+  removeEmptyDefaultSheet(spreadsheet, report);
+  return report;
+}
+
+/** Adds the spec's missing headers after the last used column; returns the full header row. */
+function ensureHeaders(sheet: Sheet, spec: TabSpec, report: SetupReport): string[] {
+  const lastColumn = sheet.getLastColumn();
+  const current =
+    lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!.map(cellToText) : [];
+  const missing = spec.columns.map((c) => c.header).filter((h) => !current.includes(h));
+  if (missing.length > 0) {
+    if (sheet.getMaxColumns() < current.length + missing.length) {
+      sheet.insertColumnsAfter(
+        sheet.getMaxColumns(),
+        current.length + missing.length - sheet.getMaxColumns(),
+      );
+    }
+    sheet.getRange(1, current.length + 1, 1, missing.length).setValues([missing]);
+    report.columnsAdded.push(...missing.map((h) => `${spec.name}: ${h}`));
+  }
+  return [...current, ...missing];
+}
+
+function styleHeaderRow(sheet: Sheet, width: number, editorEmail: string): void {
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setFontWeight('bold').setBackground('#e8f0fe');
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  const existing = protections.find((p) => p.getDescription() === HEADER_PROTECTION);
+  if (existing) {
+    if (existing.getRange().getNumColumns() < width) {
+      existing.remove();
+    } else {
+      return;
+    }
+  }
+  // Only the person who set the map up may rename headers: a renamed header is a lost column.
+  const protection = header.protect().setDescription(HEADER_PROTECTION);
+  const others = protection.getEditors().filter((user) => user.getEmail() !== editorEmail);
+  if (others.length > 0) protection.removeEditors(others.map((user) => user.getEmail()));
+  if (editorEmail) protection.addEditor(editorEmail);
+}
+
+function applyColumnRules(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  spec: TabSpec,
+  headers: string[],
+): void {
+  const dataRows = sheet.getMaxRows() - 1;
+  if (dataRows < 1) return;
+  for (const column of spec.columns) {
+    const index = headers.indexOf(column.header) + 1;
+    if (index === 0) continue;
+    const range = sheet.getRange(2, index, dataRows, 1);
+    if (column.format) range.setNumberFormat(column.format);
+    if (column.rule) {
+      const rule = validationFor(spreadsheet, column.rule);
+      if (rule) range.setDataValidation(rule);
+    }
+  }
+}
+
+function validationFor(
+  spreadsheet: Spreadsheet,
+  rule: ColumnRule,
+): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
+  const builder = SpreadsheetApp.newDataValidation();
+  switch (rule.kind) {
+    case 'list':
+      return builder
+        .requireValueInList([...rule.values], true)
+        .setAllowInvalid(false)
+        .setHelpText(`Choose from the list: ${rule.values.join(', ')}`)
+        .build();
+    case 'date':
+      return builder
+        .requireDate()
+        .setAllowInvalid(false)
+        .setHelpText('Enter a date, like 07/09/2026')
+        .build();
+    case 'number':
+      return builder
+        .requireNumberBetween(rule.min, rule.max)
+        .setAllowInvalid(false)
+        .setHelpText(`Enter a number from ${rule.min} to ${rule.max}`)
+        .build();
+    case 'staffName': {
+      const staff = spreadsheet.getSheetByName(TABS.staff.name);
+      if (!staff) return undefined;
+      const nameColumn = staffNameColumn(staff);
+      if (nameColumn === 0) return undefined;
+      // Staff may be added later, and outside agencies may lead: warn rather than refuse.
+      return builder
+        .requireValueInRange(staff.getRange(2, nameColumn, staff.getMaxRows() - 1, 1), true)
+        .setAllowInvalid(true)
+        .setHelpText('Choose a name from the Staff tab')
+        .build();
+    }
+  }
+}
+
+function staffNameColumn(staff: Sheet): number {
+  const lastColumn = staff.getLastColumn();
+  if (lastColumn === 0) return 0;
+  const headers = staff.getRange(1, 1, 1, lastColumn).getValues()[0]!.map(cellToText);
+  return headers.indexOf('Name') + 1;
+}
+
+/** Writes default settings that are not there yet (by name); values staff changed are kept. */
+function addMissingSettings(settings: Sheet): number {
+  const values = settings.getDataRange().getValues();
+  const headers = (values[0] ?? []).map(cellToText);
+  const nameColumn = headers.indexOf('Setting');
+  const valueColumn = headers.indexOf('Value');
+  const notesColumn = headers.indexOf('Notes');
+  if (nameColumn < 0 || valueColumn < 0) return 0;
+  const present = new Set(values.slice(1).map((row) => cellToText(row[nameColumn])));
+  const missing = DEFAULT_SETTINGS.filter((s) => !present.has(s.setting));
+  if (missing.length === 0) return 0;
+  const rows = missing.map((s) => {
+    const row: (string | number)[] = headers.map(() => '');
+    row[nameColumn] = `'${s.setting}`;
+    row[valueColumn] = typeof s.value === 'string' && s.value !== '' ? `'${s.value}` : s.value;
+    if (notesColumn >= 0) row[notesColumn] = `'${s.notes}`;
+    return row;
+  });
+  settings.getRange(values.length + 1, 1, rows.length, headers.length).setValues(rows);
+  return rows.length;
+}
+
+/** A new spreadsheet's empty "Sheet1" is clutter once the map's tabs exist. */
+function removeEmptyDefaultSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
+  if (report.tabsCreated.length === 0) return;
+  const sheet = spreadsheet.getSheetByName('Sheet1');
+  if (sheet && sheet.getLastRow() === 0 && spreadsheet.getSheets().length > 1) {
+    spreadsheet.deleteSheet(sheet);
+  }
+}

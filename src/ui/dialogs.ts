@@ -1,0 +1,23 @@
+/** Sidebars and messages shown to the user. */
+export type SidebarView = 'intervention';
+
+export function showSidebar(view: SidebarView, title: string): void {
+  const template = HtmlService.createTemplateFromFile('sidebar');
+  template.view = view;
+  const html = template.evaluate().setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function showMessage(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Menu actions report failures in words, not as a stack trace in a red bar. */
+export function reportingErrors(title: string, action: () => void): void {
+  try {
+    action();
+  } catch (err) {
+    showMessage(title, err instanceof Error ? err.message : String(err));
+  }
+}

@@ -1,0 +1,139 @@
+import { moveColumnAsUser, sortSheetRowsAsUser } from '../../emulator/src/spreadsheet';
+import type { SaveResult } from '../../src/api/contract';
+import { setUpEmulator, storedCell, validForm } from '../support/emulator';
+
+const READ = 'SpreadsheetApp.Range.getValues';
+const WRITE = 'SpreadsheetApp.Range.setValues';
+
+function writesOf(calls: Record<string, number>): number {
+  return Object.entries(calls)
+    .filter(([method]) => /\.(set\w*|append\w*|insert\w*|delete\w*|clear\w*)$/.test(method))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+describe('saving an intervention sheet from the sidebar', () => {
+  it('writes one row with every field under its header', () => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm()]);
+    expect(value.ok).toBe(true);
+    const [row] = emu.records('Interventions');
+    expect(row).toMatchObject({
+      Name: 'Precision teaching: spelling',
+      Code: 'PT-SP',
+      Lead: 'Ms Amara Okafor',
+      'Supported by': 'Mr Tom Reed',
+      'Group or individual': 'Group',
+      'Length (weeks)': 12,
+      'Sessions per week': 3,
+      'Minutes per session': 20,
+      Location: 'Library',
+      'Expected outcome': '8/10 or better in weekly spelling tests',
+      Status: 'Planned',
+      'Created by': 'senco@school.example',
+    });
+    expect(row?.['Intervention ID']).toMatch(/^INT-[0-9A-F]{8}$/);
+    expect(value.ok && value.id).toBe(row?.['Intervention ID']);
+    const start = row?.['Start date'];
+    expect(start).toBeInstanceOf(Date);
+    expect((start as Date).getFullYear()).toBe(2026);
+    expect((start as Date).getMonth()).toBe(10);
+    expect((start as Date).getDate()).toBe(30);
+  });
+
+  it('costs one read per tab touched and one batched write, under the document lock', () => {
+    const emu = setUpEmulator();
+    emu.scriptRun('saveIntervention', [validForm()]);
+    const calls = emu.calls();
+    expect(calls[READ]).toBe(2); // Interventions and Staff
+    expect(calls[WRITE]).toBe(1);
+    expect(writesOf(calls)).toBe(1);
+    expect(calls['LockService.Lock.waitLock']).toBe(1);
+    expect(calls['LockService.Lock.releaseLock']).toBe(1);
+  });
+
+  it('refuses bad input with a message per field and writes nothing', () => {
+    const emu = setUpEmulator();
+    const before = emu.values('Interventions');
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({ name: '', minutesPerSession: '500', startDate: 'next week' }),
+    ]);
+    expect(value.ok).toBe(false);
+    if (!value.ok) {
+      expect(value.errors).toEqual({
+        name: 'Name of the intervention: this is required',
+        minutesPerSession: 'Minutes per session: enter a whole number from 5 to 240',
+        startDate: 'Start date: enter a real date, like 2026-09-07',
+      });
+      expect(value.message).toMatch(/Nothing was saved/);
+    }
+    expect(emu.values('Interventions')).toEqual(before);
+    expect(writesOf(emu.calls())).toBe(0);
+  });
+
+  it('refuses a lead who is not on the Staff tab', () => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm({ lead: 'Nobody' })]);
+    expect(value.ok).toBe(false);
+    expect(!value.ok && value.errors.lead).toMatch(/"Nobody" is not on the Staff tab/);
+    expect(emu.records('Interventions')).toHaveLength(0);
+  });
+
+  it.each([
+    ['location', '=IMPORTXML("https://evil.example","//a")'],
+    ['code', '+SUM(1,2)'],
+    ['supportedBy', '-1+2'],
+    ['summary', '@import'],
+  ])('stores %s typed as %s as text, never as a formula', (field, text) => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm({ [field]: text })]);
+    expect(value.ok).toBe(true);
+    const header = {
+      location: 'Location',
+      code: 'Code',
+      supportedBy: 'Supported by',
+      summary: 'Summary',
+    }[field]!;
+    const cell = storedCell(emu, 'Interventions', 1, header);
+    expect(cell?.f).toBeUndefined();
+    expect(cell?.v).toBe(text);
+  });
+
+  it('tells the user to try again when someone else holds the lock, and writes nothing', () => {
+    const emu = setUpEmulator();
+    const release = emu.holdLock('document');
+    expect(() => emu.scriptRun('saveIntervention', [validForm()])).toThrow(
+      /Someone else is saving to the provision map right now/,
+    );
+    release();
+    expect(emu.records('Interventions')).toHaveLength(0);
+  });
+
+  it('still writes to the right columns after users sort rows and move columns', () => {
+    const emu = setUpEmulator();
+    emu.scriptRun('saveIntervention', [validForm({ name: 'Zebra maths' })]);
+    emu.scriptRun('saveIntervention', [validForm({ name: 'Alpha reading' })]);
+    moveColumnAsUser(emu.state, 'Interventions', 2, 9); // "Name" moved right
+    moveColumnAsUser(emu.state, 'Interventions', 1, 5); // the ID column moved too
+    const nameColumn = emu.values('Interventions')[0]!.indexOf('Name') + 1;
+    sortSheetRowsAsUser(emu.state, 'Interventions', nameColumn, true);
+    emu.scriptRun('saveIntervention', [validForm({ name: 'Middle phonics', location: 'Room 4' })]);
+    const names = emu.records('Interventions').map((r) => [r.Name, r.Location]);
+    expect(names).toEqual([
+      ['Alpha reading', 'Library'],
+      ['Zebra maths', 'Library'],
+      ['Middle phonics', 'Room 4'],
+    ]);
+  });
+
+  it('gives the form the staff names and today, and says when the workbook is not set up', () => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<{ staff: string[]; today: string; workbookReady: boolean }>(
+      'getInterventionFormOptions',
+    );
+    expect(value).toEqual({
+      staff: ['Mr Tom Reed', 'Ms Amara Okafor'],
+      today: '2026-11-23',
+      workbookReady: true,
+    });
+  });
+});

@@ -2,7 +2,7 @@
  * The intervention sheet (intervention-level fields), as schools record them: one schema validates
  * in the sidebar as the user types and again on the server before the row is written.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DELIVERY_MODES } from './workbook';
 import {
   isoDate,

@@ -3,7 +3,7 @@
  * server (validating again before anything is written). Messages name the field in plain English.
  */
 import { isValid, parseISO } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;

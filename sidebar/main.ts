@@ -1,0 +1,34 @@
+/**
+ * The sidebar's entry point. The server sets the view (`template.view = 'intervention'`) and the
+ * page's <body data-view> says which form to show. To add a form, add it to VIEWS.
+ */
+import { notice } from './dom';
+import { renderInterventionForm } from './intervention-form';
+
+type View = (root: HTMLElement) => void;
+
+const VIEWS = new Map<string, View>([['intervention', renderInterventionForm]]);
+
+function start(): void {
+  const root = document.getElementById('app') ?? document.body;
+  const view = VIEWS.get(document.body.dataset.view ?? '');
+  if (!view) {
+    notice(
+      root,
+      'Form not found',
+      'This form is not available. Close this panel and open it again from the add-on menu.',
+    );
+    return;
+  }
+  try {
+    view(root);
+  } catch {
+    notice(
+      root,
+      'Something went wrong',
+      'The form could not be shown. Close this panel and try again.',
+    );
+  }
+}
+
+start();

@@ -132,7 +132,7 @@ export class Emulator {
       static override now(): number {
         return rt.now().getTime();
       }
-      static [Symbol.hasInstance](value: unknown): boolean {
+      static override [Symbol.hasInstance](value: unknown): boolean {
         return value instanceof HostDate;
       }
     }

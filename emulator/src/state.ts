@@ -36,6 +36,10 @@ export interface ProtectionState {
   description: string;
   warningOnly: boolean;
   editors: string[];
+  /** For SHEET protections: rectangles anyone may still edit (Protection.setUnprotectedRanges). */
+  unprotectedRanges?: { row: number; column: number; numRows: number; numColumns: number }[];
+  /** Protection.setDomainEdit: everyone in the owner's domain may edit. */
+  domainEdit?: boolean;
 }
 
 export interface SheetState {
@@ -60,6 +64,10 @@ export interface SpreadsheetState {
   sheets: SheetState[];
   namedRanges: { name: string; sheet: string; a1: string }[];
   nextSheetId: number;
+  /** The sheet shown to the user (SpreadsheetApp.getActiveSheet); the first visible one when unset. */
+  activeSheetId?: number;
+  /** The spreadsheet's owner: always an editor of every protection. */
+  owner?: string;
 }
 
 export interface TriggerState {

@@ -54,9 +54,13 @@ function main(): void {
     summary: '',
     publishedResources: '',
   };
-  measure('Save one intervention (empty tab)', emu, () => emu.scriptRun('saveIntervention', [form]));
+  measure('Save one intervention (empty tab)', emu, () =>
+    emu.scriptRun('saveIntervention', [form]),
+  );
   for (let i = 0; i < 500; i += 1) emu.scriptRun('saveIntervention', [form]);
-  measure('Save one intervention (501st row)', emu, () => emu.scriptRun('saveIntervention', [form]));
+  measure('Save one intervention (501st row)', emu, () =>
+    emu.scriptRun('saveIntervention', [form]),
+  );
   measure('Open the intervention form', emu, () => {
     emu.menu('showInterventionForm');
     emu.scriptRun('getInterventionFormOptions');

@@ -15,9 +15,26 @@ const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'build');
 export const GLOBAL_NAME = 'SendProvisionMap';
 
-async function buildServer(): Promise<string[]> {
+/** The names src/main.ts exports (esbuild lists exports only for ESM output). */
+async function exportedNames(entry: string): Promise<string[]> {
   const result = await build({
-    entryPoints: [path.join(root, 'src/main.ts')],
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    write: false,
+    metafile: true,
+  });
+  const meta = Object.values(result.metafile.outputs)[0];
+  return (meta?.exports ?? []).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
+}
+
+async function buildServer(): Promise<string[]> {
+  const entry = path.join(root, 'src/main.ts');
+  const entryPoints = await exportedNames(entry);
+  const result = await build({
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
@@ -25,17 +42,13 @@ async function buildServer(): Promise<string[]> {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     write: false,
-    metafile: true,
     legalComments: 'none',
     charset: 'utf8',
   });
   const output = result.outputFiles[0];
-  const meta = Object.values(result.metafile.outputs)[0];
-  if (!output || !meta) throw new Error('esbuild produced no output for src/main.ts');
-  const entryPoints = meta.exports.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
+  if (!output || entryPoints.length === 0) throw new Error('esbuild produced no entry points');
   const wrappers = entryPoints.map(
-    (name) =>
-      `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}\n`,
+    (name) => `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}\n`,
   );
   const banner = '// Built from src/ by scripts/build.ts: edit the TypeScript, not this file.\n';
   fs.writeFileSync(path.join(out, 'Code.js'), banner + output.text + '\n' + wrappers.join('\n'));

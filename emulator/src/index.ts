@@ -85,7 +85,9 @@ export class Emulator {
   constructor(options: EmulatorOptions = {}) {
     const buildDir = path.resolve(options.buildDir ?? 'build');
     this.stateFile = options.stateFile;
-    const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'appsscript.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(buildDir, 'appsscript.json'), 'utf8'),
+    ) as {
       timeZone?: string;
       oauthScopes?: string[];
     };
@@ -192,7 +194,11 @@ export class Emulator {
   }
 
   /** Runs a global function of the built script as one Apps Script execution. */
-  run<T = unknown>(functionName: string, args: unknown[] = [], options: RunOptions = {}): RunResult<T> {
+  run<T = unknown>(
+    functionName: string,
+    args: unknown[] = [],
+    options: RunOptions = {},
+  ): RunResult<T> {
     const fn = this.load()[functionName];
     if (typeof fn !== 'function') {
       throw new ScriptError(`Script function not found: ${functionName}`);
@@ -281,7 +287,11 @@ export class Emulator {
   }
 
   /** The sidebar calls a server function through google.script.run. */
-  scriptRun<T = unknown>(functionName: string, args: unknown[] = [], user = this.rt.user): RunResult<T> {
+  scriptRun<T = unknown>(
+    functionName: string,
+    args: unknown[] = [],
+    user = this.rt.user,
+  ): RunResult<T> {
     if (functionName.endsWith('_')) {
       throw new ScriptError(`Script function not found: ${functionName}`);
     }
@@ -314,7 +324,11 @@ export class Emulator {
         results.push({ trigger, ok: true });
       } catch (err) {
         // Add-on triggers that fail send nobody an email: the failure is only in the log.
-        results.push({ trigger, ok: false, error: err instanceof Error ? err.message : String(err) });
+        results.push({
+          trigger,
+          ok: false,
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
     }
     this.save();

@@ -15,8 +15,7 @@ export interface InterventionFormOptions {
 }
 
 export type SaveResult =
-  | { ok: true; id: string; message: string }
-  | { ok: false; errors: FieldErrors; message: string };
+  { ok: true; id: string; message: string } | { ok: false; errors: FieldErrors; message: string };
 
 export interface ServerApi {
   getInterventionFormOptions(): InterventionFormOptions;

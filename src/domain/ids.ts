@@ -1,5 +1,9 @@
 /** Stable record IDs: a tab prefix and eight characters, unique within the tab. */
-export function newRecordId(prefix: string, existing: ReadonlySet<string>, uuid: () => string): string {
+export function newRecordId(
+  prefix: string,
+  existing: ReadonlySet<string>,
+  uuid: () => string,
+): string {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const id = `${prefix}-${uuid().replace(/-/g, '').slice(0, 8).toUpperCase()}`;
     if (!existing.has(id)) return id;

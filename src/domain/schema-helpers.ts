@@ -77,7 +77,10 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): Validated<z.output<S>> {
   const result = schema.safeParse(input);
   return result.success
     ? { ok: true, value: result.data }

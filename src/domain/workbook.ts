@@ -230,7 +230,11 @@ export const TAB_ORDER: TabKey[] = [
 ];
 
 /** Settings written on first set-up; existing values are never overwritten. */
-export const DEFAULT_SETTINGS: readonly { setting: string; value: string | number; notes: string }[] = [
+export const DEFAULT_SETTINGS: readonly {
+  setting: string;
+  value: string | number;
+  notes: string;
+}[] = [
   { setting: 'School name', value: '', notes: 'Used in letters and emails' },
   { setting: 'Minimum minutes per session', value: 15, notes: 'EEF guidance: 15 to 45 minutes' },
   { setting: 'Maximum minutes per session', value: 45, notes: 'EEF guidance: 15 to 45 minutes' },

@@ -15,7 +15,8 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const HEADER_PROTECTION = 'Provision map headers: the add-on finds its columns by these names';
+export const HEADER_PROTECTION =
+  'Provision map headers: the add-on finds its columns by these names';
 
 export interface SetupReport {
   tabsCreated: string[];
@@ -25,21 +26,21 @@ export interface SetupReport {
 
 export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): SetupReport {
   const report: SetupReport = { tabsCreated: [], columnsAdded: [], settingsAdded: 0 };
-  const sheets = new Map<string, Sheet>();
-  for (const key of TAB_ORDER) {
+  // Every tab and header first: dropdowns on one tab may point at another (staff names).
+  const prepared = TAB_ORDER.map((key) => {
     const spec: TabSpec = TABS[key];
     let sheet = spreadsheet.getSheetByName(spec.name);
     if (!sheet) {
       sheet = spreadsheet.insertSheet(spec.name);
       report.tabsCreated.push(spec.name);
     }
-    sheets.set(spec.name, sheet);
-    const headers = ensureHeaders(sheet, spec, report);
+    return { spec, sheet, headers: ensureHeaders(sheet, spec, report) };
+  });
+  for (const { spec, sheet, headers } of prepared) {
     styleHeaderRow(sheet, headers.length, editorEmail);
     applyColumnRules(spreadsheet, sheet, spec, headers);
+    if (spec.name === TABS.settings.name) report.settingsAdded = addMissingSettings(sheet);
   }
-  const settings = sheets.get(TABS.settings.name);
-  if (settings) report.settingsAdded = addMissingSettings(settings);
   removeEmptyDefaultSheet(spreadsheet, report);
   return report;
 }

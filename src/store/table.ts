@@ -81,7 +81,8 @@ export class Table {
   toRows(records: readonly Record<string, CellInput | null | undefined>[]): CellInput[][] {
     return records.map((record) => {
       const row: CellInput[] = this.headers.map(() => '');
-      for (const [header, value] of Object.entries(record)) row[this.column(header)] = toCell(value);
+      for (const [header, value] of Object.entries(record))
+        row[this.column(header)] = toCell(value);
       return row;
     });
   }

@@ -7,9 +7,7 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 /** Reads the given tabs, one getValues() call each. */
-export function readTables<K extends string>(
-  specs: Record<K, TabSpec>,
-): Record<K, Table> {
+export function readTables<K extends string>(specs: Record<K, TabSpec>): Record<K, Table> {
   const spreadsheet = activeSpreadsheet();
   const tables = {} as Record<K, Table>;
   for (const key of Object.keys(specs) as K[]) tables[key] = Table.read(spreadsheet, specs[key]);

@@ -6,13 +6,21 @@ import { BUILD_DIR, newEmulator } from '../support/emulator';
 
 function menuFunctions(menu: MenuState): string[] {
   return menu.items.flatMap((item: MenuItemState) =>
-    item.type === 'item' ? [item.functionName] : item.type === 'submenu' ? menuFunctions(item.menu) : [],
+    item.type === 'item'
+      ? [item.functionName]
+      : item.type === 'submenu'
+        ? menuFunctions(item.menu)
+        : [],
   );
 }
 
 describe('the built add-on (build/)', () => {
   it('holds exactly what clasp pushes: Code.js, sidebar.html and the manifest', () => {
-    expect(fs.readdirSync(BUILD_DIR).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
+    expect(fs.readdirSync(BUILD_DIR).sort()).toEqual([
+      'Code.js',
+      'appsscript.json',
+      'sidebar.html',
+    ]);
   });
 
   it('declares every menu, trigger and sidebar entry point as a top-level function', () => {

@@ -72,7 +72,9 @@ describe('saving an intervention sheet from the sidebar', () => {
 
   it('refuses a lead who is not on the Staff tab', () => {
     const emu = setUpEmulator();
-    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm({ lead: 'Nobody' })]);
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({ lead: 'Nobody' }),
+    ]);
     expect(value.ok).toBe(false);
     expect(!value.ok && value.errors.lead).toMatch(/"Nobody" is not on the Staff tab/);
     expect(emu.records('Interventions')).toHaveLength(0);

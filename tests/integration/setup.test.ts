@@ -28,7 +28,9 @@ describe('Set up provision map', () => {
     expect(rule('SEN status')?.values[0]).toEqual(['SEN support', 'EHC plan']);
     expect(rule('Primary need')?.values[0]).toEqual(expect.arrayContaining(['DS', 'SEMH', 'NSA']));
     expect(rule('Class teacher')?.criteria).toBe('VALUE_IN_RANGE');
-    expect(() => editCellAsUser(emu.rt, 'Pupils', 2, header.indexOf('Year group') + 1, 'Year 14')).toThrow();
+    expect(() =>
+      editCellAsUser(emu.rt, 'Pupils', 2, header.indexOf('Year group') + 1, 'Year 14'),
+    ).toThrow();
     editCellAsUser(emu.rt, 'Pupils', 2, header.indexOf('Year group') + 1, 'Year 4');
     expect(emu.values('Pupils')[1]?.[header.indexOf('Year group')]).toBe('Year 4');
   });
@@ -43,7 +45,12 @@ describe('Set up provision map', () => {
   it('changes no data when run again, keeps user columns and restores missing ones', () => {
     const emu = setUpEmulator();
     emu.appendRecords('Pupils', [
-      { 'Pupil ID': 'PUP-0001', 'First name': 'Ava', 'Last name': 'Example', 'Year group': 'Year 3' },
+      {
+        'Pupil ID': 'PUP-0001',
+        'First name': 'Ava',
+        'Last name': 'Example',
+        'Year group': 'Year 3',
+      },
     ]);
     // A user adds a column of their own and moves another one.
     const pupilsWidth = emu.values('Pupils')[0]!.length;

@@ -6,7 +6,12 @@ export const BUILD_DIR = path.resolve(__dirname, '../../build');
 export const TODAY = new Date('2026-11-23T09:00:00Z');
 
 export function newEmulator(options: EmulatorOptions = {}): Emulator {
-  return new Emulator({ buildDir: BUILD_DIR, now: TODAY, user: 'senco@school.example', ...options });
+  return new Emulator({
+    buildDir: BUILD_DIR,
+    now: TODAY,
+    user: 'senco@school.example',
+    ...options,
+  });
 }
 
 export const STAFF = [

@@ -56,7 +56,8 @@ describe('the intervention sheet schema', () => {
   it('says a missing number is required rather than out of range', () => {
     const result = validateIntervention({ ...complete, sessionsPerWeek: '' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.sessionsPerWeek).toBe('Sessions per week: this is required');
+    if (!result.ok)
+      expect(result.errors.sessionsPerWeek).toBe('Sessions per week: this is required');
   });
 
   it('keeps text exactly as typed, formulas included (the sheet layer makes it literal)', () => {

@@ -36,9 +36,10 @@ export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): Se
     }
     return { spec, sheet, headers: ensureHeaders(sheet, spec, report) };
   });
+  const rules = new RuleCache(spreadsheet);
   for (const { spec, sheet, headers } of prepared) {
     styleHeaderRow(sheet, headers.length, editorEmail);
-    applyColumnRules(spreadsheet, sheet, spec, headers);
+    applyColumnRules(rules, sheet, spec, headers);
     if (spec.name === TABS.settings.name) report.settingsAdded = addMissingSettings(sheet);
   }
   removeEmptyDefaultSheet(spreadsheet, report);
@@ -84,12 +85,22 @@ function styleHeaderRow(sheet: Sheet, width: number, editorEmail: string): void 
   if (editorEmail) protection.addEditor(editorEmail);
 }
 
-function applyColumnRules(
-  spreadsheet: Spreadsheet,
-  sheet: Sheet,
-  spec: TabSpec,
-  headers: string[],
-): void {
+/** Builds each distinct rule once per run: a builder is a handful of service calls. */
+class RuleCache {
+  private readonly built = new Map<
+    string,
+    GoogleAppsScript.Spreadsheet.DataValidation | undefined
+  >();
+  constructor(private readonly spreadsheet: Spreadsheet) {}
+
+  get(rule: ColumnRule): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
+    const key = JSON.stringify(rule);
+    if (!this.built.has(key)) this.built.set(key, validationFor(this.spreadsheet, rule));
+    return this.built.get(key);
+  }
+}
+
+function applyColumnRules(rules: RuleCache, sheet: Sheet, spec: TabSpec, headers: string[]): void {
   const dataRows = sheet.getMaxRows() - 1;
   if (dataRows < 1) return;
   for (const column of spec.columns) {
@@ -98,7 +109,7 @@ function applyColumnRules(
     const range = sheet.getRange(2, index, dataRows, 1);
     if (column.format) range.setNumberFormat(column.format);
     if (column.rule) {
-      const rule = validationFor(spreadsheet, column.rule);
+      const rule = rules.get(column.rule);
       if (rule) range.setDataValidation(rule);
     }
   }

@@ -171,17 +171,17 @@ function buildForm(root: HTMLElement, heading: string, options: InterventionForm
     errorNodes.set(key, error);
     wrapper.append(control, error);
 
-    // Leaving a field shows its problem; typing in a visited field updates it. Leaving for the Save
-    // button shows nothing here (Save checks everything), so the button does not move under the
-    // pointer mid-click; nor does leaving clear a server's message the user has not acted on.
+    // Leaving a field the user has typed in shows its problem, and a shown problem updates as they
+    // type. Passing through an empty field shows nothing (Save checks everything), and leaving for
+    // the Save button shows nothing, so the button does not move under the pointer mid-click.
     control.addEventListener('blur', (event) => {
-      touched.add(key);
-      const message =
-        (event as FocusEvent).relatedTarget === save ? undefined : currentErrors()[key];
+      if (!touched.has(key) || (event as FocusEvent).relatedTarget === save) return;
+      const message = currentErrors()[key];
       if (message) showError(key, message);
     });
     control.addEventListener(control instanceof HTMLSelectElement ? 'change' : 'input', () => {
-      if (touched.has(key)) showError(key, currentErrors()[key]);
+      touched.add(key);
+      if (!error.hidden) showError(key, currentErrors()[key]);
     });
     return wrapper;
   }

@@ -261,12 +261,51 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * A validation rule usually covers a whole column (a thousand cells holding equal rules): the file
+ * keeps each distinct rule once, and cells refer to it by number.
+ */
+interface StoredState extends EmulatorState {
+  validationRules?: DataValidationState[];
+}
+
 export function serializeState(state: EmulatorState): string {
-  return JSON.stringify(state, replacer);
+  const rules: DataValidationState[] = [];
+  const ruleIndex = new Map<string, number>();
+  const sheets = state.spreadsheet.sheets.map((sheet) => ({
+    ...sheet,
+    rows: sheet.rows.map((row) =>
+      row.map((cell) => {
+        if (!cell?.dv) return cell;
+        const key = JSON.stringify(cell.dv);
+        let index = ruleIndex.get(key);
+        if (index === undefined) {
+          index = rules.push(cell.dv) - 1;
+          ruleIndex.set(key, index);
+        }
+        return { ...cell, dv: index };
+      }),
+    ),
+  }));
+  const stored = {
+    ...state,
+    spreadsheet: { ...state.spreadsheet, sheets },
+    validationRules: rules,
+  };
+  return JSON.stringify(stored, replacer);
 }
 
 export function parseState(json: string): EmulatorState {
-  return JSON.parse(json, reviver) as EmulatorState;
+  const { validationRules = [], ...state } = JSON.parse(json, reviver) as StoredState;
+  for (const sheet of state.spreadsheet.sheets) {
+    for (const row of sheet.rows) {
+      for (const cell of row) {
+        if (cell && typeof cell.dv === 'number')
+          cell.dv = structuredClone(validationRules[cell.dv]);
+      }
+    }
+  }
+  return state;
 }
 
 export function loadStateFile(file: string): EmulatorState | undefined {

@@ -84,6 +84,13 @@ async function gridInterventionNames(): Promise<string[]> {
   });
 }
 
+/** Saves the way a keyboard-only user does: focus the Save button and press Enter. */
+async function pressSave(sidebar: FrameLocator): Promise<void> {
+  const save = sidebar.getByRole('button', { name: 'Save' });
+  await save.focus();
+  await save.press('Enter');
+}
+
 async function fillRequiredFields(
   sidebar: FrameLocator,
   values: { name: string; minutes: string },
@@ -131,7 +138,7 @@ test('shows the demo school and saves a new intervention from the real sidebar',
 
   const name = 'Busy hands handwriting group';
   await fillRequiredFields(sidebar, { name, minutes: '20' });
-  await sidebar.getByRole('button', { name: 'Save' }).click();
+  await pressSave(sidebar);
   await sidebar.getByRole('status').filter({ hasText: name }).waitFor();
 
   // The grid was refreshed after the sidebar's call: the new row is there.
@@ -152,7 +159,7 @@ test('a form with a missing name and 500 minutes shows field messages and writes
 
   const sidebar = await openInterventionForm();
   await fillRequiredFields(sidebar, { name: '', minutes: '500' });
-  await sidebar.getByRole('button', { name: 'Save' }).click();
+  await pressSave(sidebar);
 
   const nameField = sidebar.getByLabel(INTERVENTION_LABELS.name);
   const minutesField = sidebar.getByLabel(INTERVENTION_LABELS.minutesPerSession);

@@ -4,10 +4,24 @@
  */
 import { notice } from './dom';
 import { renderInterventionForm } from './intervention-form';
+import { render as renderParticipants } from './views/participants';
+import { render as renderProfile } from './views/profile';
+import { render as renderPupil } from './views/pupil';
+import { render as renderImport } from './views/import';
+import { render as renderStaff } from './views/staff';
+import { render as renderLibrary } from './views/library';
 
 type View = (root: HTMLElement) => void;
 
-const VIEWS = new Map<string, View>([['intervention', renderInterventionForm]]);
+const VIEWS = new Map<string, View>([
+  ['intervention', renderInterventionForm],
+  ['participants', renderParticipants],
+  ['profile', renderProfile],
+  ['pupil', renderPupil],
+  ['import', renderImport],
+  ['staff', renderStaff],
+  ['library', renderLibrary],
+]);
 
 function start(): void {
   const root = document.getElementById('app') ?? document.body;

@@ -7,9 +7,12 @@ import { activeSpreadsheet } from './store/workbook';
 import { withDocumentLock } from './services/lock';
 import { currentUserEmail } from './services/environment';
 import { buildMenu } from './ui/menu';
-import { reportingErrors, showMessage, showSidebar } from './ui/dialogs';
+import { reportingErrors, showMessage, showSidebar, type SidebarView } from './ui/dialogs';
 
 export { getInterventionFormOptions, saveIntervention } from './api/interventions';
+export * from './api/pupils';
+export * from './api/staff';
+export * from './api/participants';
 
 export function onOpen(): void {
   buildMenu();
@@ -35,6 +38,14 @@ export function setUpProvisionMap(): void {
   });
 }
 
-export function showInterventionForm(): void {
-  reportingErrors('New intervention', () => showSidebar('intervention', 'Intervention sheet'));
+function sidebarOpener(view: SidebarView, title: string): () => void {
+  return () => reportingErrors(title, () => showSidebar(view, title));
 }
+
+export const showInterventionForm = sidebarOpener('intervention', 'Intervention sheet');
+export const showParticipantsForm = sidebarOpener('participants', 'Pupils in an intervention');
+export const showPupilProfile = sidebarOpener('profile', 'Pupil profile');
+export const showPupilForm = sidebarOpener('pupil', 'Pupil');
+export const showPupilImport = sidebarOpener('import', 'Import pupils');
+export const showStaffForm = sidebarOpener('staff', 'Staff');
+export const showLibraryForm = sidebarOpener('library', 'Provision library');

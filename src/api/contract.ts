@@ -1,9 +1,20 @@
 /**
  * The functions the sidebar calls through google.script.run, with their argument and result types.
- * The sidebar is typed against this interface; src/main.ts exports an implementation of each.
+ * The sidebar is typed against ServerApi; src/main.ts exports an implementation of each. Each area
+ * declares its own part (e.g. PupilApi in pupils-contract.ts) and ServerApi joins them.
  */
 import type { FieldErrors } from '../domain/schema-helpers';
 import type { InterventionForm } from '../domain/intervention';
+import type { PupilApi } from './pupils-contract';
+import type { StaffApi } from './staff-contract';
+import type { ParticipantApi } from './participants-contract';
+
+export interface LibraryChoice {
+  id: string;
+  name: string;
+  /** The intervention form's fields pre-filled from the library entry. */
+  form: Partial<Record<keyof InterventionForm, string>>;
+}
 
 export interface InterventionFormOptions {
   /** Staff names from the Staff tab, for the lead person list. */
@@ -12,21 +23,20 @@ export interface InterventionFormOptions {
   today: string;
   /** False until "Set up provision map" has been run. */
   workbookReady: boolean;
+  /** Provision library entries a new intervention can start from. */
+  library: LibraryChoice[];
 }
 
+/** What every save returns: ok with a message (and good-practice warnings), or field errors. */
 export type SaveResult =
-  { ok: true; id: string; message: string } | { ok: false; errors: FieldErrors; message: string };
+  | { ok: true; id: string; message: string; warnings?: string[] }
+  | { ok: false; errors: FieldErrors; message: string };
 
-export interface ServerApi {
+export interface InterventionApi {
   getInterventionFormOptions(): InterventionFormOptions;
   saveIntervention(form: InterventionForm): SaveResult;
 }
 
-export type ServerFunctionName = keyof ServerApi;
+export interface ServerApi extends InterventionApi, PupilApi, StaffApi, ParticipantApi {}
 
-/** Every server function the sidebar may call (the compiler checks none is missing). */
-const ENDPOINTS: Record<ServerFunctionName, true> = {
-  getInterventionFormOptions: true,
-  saveIntervention: true,
-};
-export const SIDEBAR_ENDPOINTS = Object.keys(ENDPOINTS) as ServerFunctionName[];
+export type ServerFunctionName = keyof ServerApi;

@@ -6,11 +6,12 @@ import {
   INTERVENTION_LABELS,
   validateIntervention,
   type Intervention,
+  type InterventionField,
 } from '../domain/intervention';
-import type { CellInput } from '../domain/cells';
 import { TABS } from '../domain/workbook';
-import { withDocumentLock } from '../services/lock';
-import { currentUserEmail, todayIso, uuid } from '../services/environment';
+import { todayIso, uuid } from '../services/environment';
+import { runOperation } from '../store/operation';
+import type { RecordValues } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
 import type { InterventionFormOptions, SaveResult } from './contract';
 
@@ -23,6 +24,7 @@ export function getInterventionFormOptions(): InterventionFormOptions {
     staff: staff ? [...new Set(staff.texts('Name').filter((n) => n !== ''))].sort() : [],
     today: todayIso(),
     workbookReady: ready,
+    library: [],
   };
 }
 
@@ -30,43 +32,40 @@ export function saveIntervention(form: unknown): SaveResult {
   const checked = validateIntervention(form);
   if (!checked.ok) return refused(checked.errors);
   const intervention = checked.value;
-  return withDocumentLock(() => {
-    const { interventions, staff } = readTables({
-      interventions: TABS.interventions,
-      staff: TABS.staff,
-    });
-    const staffNames = new Set(staff.texts('Name').map((n) => n.toLowerCase()));
-    if (staffNames.size > 0 && !staffNames.has(intervention.lead.toLowerCase())) {
-      return refused({
-        lead: `${INTERVENTION_LABELS.lead}: "${intervention.lead}" is not on the Staff tab. Choose a name from the list, or add them to the Staff tab first.`,
+  return runOperation(
+    { interventions: TABS.interventions, staff: TABS.staff },
+    ({ interventions, staff }, { user, now }): SaveResult => {
+      const staffNames = new Set(staff.texts('Name').map((n) => n.toLowerCase()));
+      if (staffNames.size > 0 && !staffNames.has(intervention.lead.toLowerCase())) {
+        return refused({
+          lead: `${INTERVENTION_LABELS.lead}: "${intervention.lead}" is not on the Staff tab. Choose a name from the list, or add them to the Staff tab first.`,
+        });
+      }
+      const id = newRecordId(TABS.interventions.idPrefix, interventions.ids(), uuid);
+      interventions.append({
+        ...interventionValues(intervention),
+        [TABS.interventions.idHeader]: id,
+        Status: statusOn(now, dateFromIso(intervention.startDate), intervention.lengthWeeks),
+        'Created by': user,
+        'Created on': now,
       });
-    }
-    const id = newRecordId(
-      TABS.interventions.idPrefix,
-      new Set(interventions.texts(TABS.interventions.idHeader)),
-      uuid,
-    );
-    interventions.append([interventionRecord(id, intervention)]);
-    return {
-      ok: true,
-      id,
-      message: `Saved "${intervention.name}" (${id}) on the Interventions tab.`,
-    } as const;
-  });
+      return {
+        ok: true,
+        id,
+        message: `Saved "${intervention.name}" (${id}) on the Interventions tab.`,
+      };
+    },
+  );
 }
 
-function interventionRecord(id: string, intervention: Intervention): Record<string, CellInput> {
-  const record: Record<string, CellInput> = {
-    [TABS.interventions.idHeader]: id,
-    Status: statusOn(new Date(), dateFromIso(intervention.startDate), intervention.lengthWeeks),
-    'Created by': currentUserEmail(),
-    'Created on': new Date(),
-  };
+/** The form's fields as cell values under their Interventions headers. */
+function interventionValues(intervention: Intervention): RecordValues {
+  const values: RecordValues = {};
   for (const [field, header] of Object.entries(INTERVENTION_COLUMNS)) {
-    const value = intervention[field as keyof Intervention];
-    record[header] = field === 'startDate' ? dateFromIso(String(value)) : value;
+    const value = intervention[field as InterventionField];
+    values[header] = field === 'startDate' ? dateFromIso(String(value)) : value;
   }
-  return record;
+  return values;
 }
 
 function refused(errors: Record<string, string>): SaveResult {

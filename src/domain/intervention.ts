@@ -30,6 +30,8 @@ export const interventionSchema = z.object({
   assessmentMethods: optionalText('Assessment methods', 1000),
   summary: optionalText('Summary', 2000),
   publishedResources: optionalText('Published resources', 1000),
+  /** The Provision library entry the form was started from, if any. */
+  provisionId: optionalText('Provision library entry', 40),
 });
 
 /** What the form sends: every field as typed. */
@@ -59,6 +61,7 @@ export const INTERVENTION_LABELS: Record<InterventionField, string> = {
   assessmentMethods: 'Assessment methods',
   summary: 'Summary',
   publishedResources: 'Published resources',
+  provisionId: 'Provision library entry',
 };
 
 /** The Interventions tab's header for each form field. */
@@ -78,4 +81,5 @@ export const INTERVENTION_COLUMNS: Record<InterventionField, string> = {
   assessmentMethods: 'Assessment methods',
   summary: 'Summary',
   publishedResources: 'Published resources',
+  provisionId: 'Provision ID',
 };

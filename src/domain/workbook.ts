@@ -45,6 +45,42 @@ export const NEED_CODE_LIST = Object.keys(NEED_CODES) as NeedCode[];
 export const STAFF_ROLES = ['SENCo', 'Teacher', 'TA', 'External'] as const;
 export const DELIVERY_MODES = ['Group', 'Individual'] as const;
 export const INTERVENTION_STATUSES = ['Planned', 'Running', 'Finished', 'Stopped'] as const;
+/** A pupil's place in an intervention: started only once parents know (the consent gate). */
+export const PARTICIPANT_STATUSES = [
+  'Planned',
+  'Started',
+  'Finished',
+  'Stopped',
+  'Removed',
+] as const;
+export const PARENTS_INFORMED_HOW = [
+  'Letter',
+  'Meeting',
+  'Phone call',
+  'Email',
+  'Parents evening',
+  'Blanket consent',
+] as const;
+/** Lessons a session may be taken from (what the pupil misses). */
+export const LESSONS = [
+  'English',
+  'Maths',
+  'Science',
+  'Art and design',
+  'Computing',
+  'Design and technology',
+  'Geography',
+  'History',
+  'Languages',
+  'Music',
+  'PE',
+  'PSHE',
+  'RE',
+  'Assembly',
+  'Registration',
+  'Break or lunchtime',
+  'Before or after school',
+] as const;
 
 /** How a column's cells are validated in the sheet (dropdowns and the like). */
 export type ColumnRule =
@@ -150,6 +186,8 @@ export const TABS = {
       { header: 'Assessment methods' },
       { header: 'Summary' },
       { header: 'Published resources' },
+      { header: 'Provision ID', note: 'The Provision library entry it started from, if any' },
+      { header: 'Warnings', note: 'Good-practice warnings, written by the add-on' },
       { header: 'Created by' },
       { header: 'Created on', format: DATE },
     ],
@@ -162,18 +200,24 @@ export const TABS = {
       { header: 'Participant ID' },
       { header: 'Intervention ID' },
       { header: 'Pupil ID' },
+      { header: 'Status', rule: { kind: 'list', values: PARTICIPANT_STATUSES } },
       { header: 'Start date', rule: { kind: 'date' }, format: DATE },
       { header: 'Parents informed on', rule: { kind: 'date' }, format: DATE },
-      { header: 'Parents informed how' },
+      { header: 'Parents informed how', rule: { kind: 'list', values: PARENTS_INFORMED_HOW } },
+      {
+        header: 'Parents not informed because',
+        note: 'Only when parents were not told directly',
+      },
       { header: 'Baseline' },
       { header: 'Baseline measure' },
       { header: 'Baseline date', rule: { kind: 'date' }, format: DATE },
-      { header: 'Target' },
-      { header: 'Lesson missed' },
+      { header: 'Target', note: 'SMART: specific, measurable, achievable, relevant, time-bound' },
+      { header: 'Lesson missed', rule: { kind: 'list', values: LESSONS } },
       { header: 'Actual' },
       { header: 'Actual date', rule: { kind: 'date' }, format: DATE },
       { header: 'Evaluation' },
       { header: 'Further action' },
+      { header: 'Warnings', note: 'Good-practice warnings, written by the add-on' },
     ],
   },
   reviews: {
@@ -242,4 +286,14 @@ export const DEFAULT_SETTINGS: readonly {
   { setting: 'Maximum sessions per week', value: 5, notes: 'EEF guidance: 3 to 5 a week' },
   { setting: 'Minimum weeks', value: 8, notes: 'EEF guidance: 8 to 20 weeks' },
   { setting: 'Maximum weeks', value: 20, notes: 'EEF guidance: 8 to 20 weeks' },
+  {
+    setting: 'New interventions window (weeks)',
+    value: 4,
+    notes: 'Warn when a pupil starts more than one new intervention within this many weeks',
+  },
+  {
+    setting: 'Lesson time lost threshold (minutes a week)',
+    value: 60,
+    notes: 'Warn when a pupil misses more than this much of one subject a week',
+  },
 ];

@@ -1,12 +1,24 @@
 /**
  * A tab read in one call: its header row and data rows, with columns found by header name, so
- * users may reorder columns, sort and insert rows without breaking the add-on.
+ * users may reorder columns, sort and insert rows without breaking the add-on. Changes are kept
+ * in memory and written back with one setValues() per tab (see flush), each one noted for the
+ * audit log.
  */
 import { cellToText, toCell, type CellInput } from '../domain/cells';
 import type { TabSpec } from '../domain/workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type RecordValues = Record<string, CellInput | null | undefined>;
+
+export interface Change {
+  tab: string;
+  recordId: string;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
 
 export class MissingTabError extends Error {
   constructor(tab: string) {
@@ -26,17 +38,66 @@ export class MissingColumnError extends Error {
   }
 }
 
+export class RecordNotFoundError extends Error {
+  constructor(tab: string, id: string) {
+    super(
+      `No record with ID ${id} was found on the "${tab}" tab. It may have been deleted: reopen the form.`,
+    );
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+/** One data row of a tab, read by header name. */
+export class Row {
+  constructor(
+    private readonly table: Table,
+    /** Index into the table's data rows (sheet row = index + 2). */
+    readonly index: number,
+  ) {}
+
+  get id(): string {
+    return this.table.spec.idHeader ? this.text(this.table.spec.idHeader) : '';
+  }
+
+  /** The value as read (a Date, number, boolean or string; '' when empty or the column is missing). */
+  value(header: string): unknown {
+    const column = this.table.columnOrUndefined(header);
+    return column === undefined ? '' : (this.table.rows[this.index]?.[column] ?? '');
+  }
+
+  text(header: string): string {
+    return cellToText(this.value(header));
+  }
+
+  number(header: string): number | undefined {
+    const value = this.value(header);
+    if (typeof value === 'number') return value;
+    const text = cellToText(value);
+    return text !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
+  }
+
+  date(header: string): Date | undefined {
+    const value = this.value(header);
+    return value instanceof Date ? value : undefined;
+  }
+
+  set(values: RecordValues): void {
+    this.table.update(this.index, values);
+  }
+}
+
 export class Table {
   private readonly columnIndex = new Map<string, number>();
+  private readonly dirty = new Set<number>();
+  private readonly appended: CellInput[][] = [];
+  readonly changes: Change[] = [];
 
   constructor(
     readonly spec: TabSpec,
     readonly sheet: Sheet,
     readonly headers: string[],
-    /** Data rows (sheet row 2 onwards) that hold anything, as getValues() returned them. */
+    /** Data rows (sheet row 2 onwards), as getValues() returned them, blank rows included. */
     readonly rows: unknown[][],
-    /** The last sheet row holding anything when the tab was read (1 when only the header). */
-    readonly lastRow: number,
   ) {
     headers.forEach((header, i) => {
       if (header !== '' && !this.columnIndex.has(header)) this.columnIndex.set(header, i);
@@ -47,19 +108,21 @@ export class Table {
   static read(spreadsheet: Spreadsheet, spec: TabSpec): Table {
     const sheet = spreadsheet.getSheetByName(spec.name);
     if (!sheet) throw new MissingTabError(spec.name);
-    const values = sheet.getDataRange().getValues();
-    const [header = [], ...rows] = values;
+    const [header = [], ...rows] = sheet.getDataRange().getValues();
     return new Table(
       spec,
       sheet,
       header.map((h) => cellToText(h)),
-      rows.filter((row) => row.some((cell) => cell !== '')),
-      Math.max(values.length, 1),
+      rows,
     );
   }
 
   has(header: string): boolean {
     return this.columnIndex.has(header);
+  }
+
+  columnOrUndefined(header: string): number | undefined {
+    return this.columnIndex.get(header);
   }
 
   column(header: string): number {
@@ -68,34 +131,106 @@ export class Table {
     return index;
   }
 
-  /** Every value of one column, as trimmed text. */
-  texts(header: string): string[] {
-    const index = this.column(header);
-    return this.rows.map((row) => cellToText(row[index]));
-  }
-
-  /**
-   * Lays out records as rows in this tab's column order: every header the record names must exist;
-   * columns the record does not name (for example ones users added) stay empty.
-   */
-  toRows(records: readonly Record<string, CellInput | null | undefined>[]): CellInput[][] {
-    return records.map((record) => {
-      const row: CellInput[] = this.headers.map(() => '');
-      for (const [header, value] of Object.entries(record))
-        row[this.column(header)] = toCell(value);
-      return row;
+  /** Every row that holds anything (blank rows left by users are skipped). */
+  records(): Row[] {
+    const rows: Row[] = [];
+    this.rows.forEach((values, index) => {
+      if (values.some((cell) => cell !== '')) rows.push(new Row(this, index));
     });
+    return rows;
+  }
+
+  /** Every value of one column, as trimmed text (blank rows skipped). */
+  texts(header: string): string[] {
+    return this.records().map((row) => row.text(header));
+  }
+
+  find(id: string): Row | undefined {
+    const idHeader = this.spec.idHeader;
+    if (!idHeader || id === '') return undefined;
+    const column = this.column(idHeader);
+    const index = this.rows.findIndex((row) => cellToText(row[column]) === id);
+    return index < 0 ? undefined : new Row(this, index);
+  }
+
+  get(id: string): Row {
+    const row = this.find(id);
+    if (!row) throw new RecordNotFoundError(this.spec.name, id);
+    return row;
+  }
+
+  ids(): Set<string> {
+    return new Set(this.spec.idHeader ? this.texts(this.spec.idHeader) : []);
+  }
+
+  /** Changes fields of a row in memory; the audit notes each one whose value really changes. */
+  update(index: number, values: RecordValues): void {
+    const row = this.rows[index];
+    if (!row) throw new Error(`Row ${index + 2} of "${this.spec.name}" does not exist`);
+    const id = new Row(this, index).id;
+    for (const [header, value] of Object.entries(values)) {
+      const column = this.column(header);
+      const next = value ?? '';
+      if (sameValue(row[column], next)) continue;
+      this.changes.push({
+        tab: this.spec.name,
+        recordId: id,
+        field: header,
+        oldValue: row[column],
+        newValue: next,
+      });
+      row[column] = next;
+      this.dirty.add(index);
+    }
+  }
+
+  /** Adds a record at the end (written by flush); the audit notes each field it sets. */
+  append(values: RecordValues): void {
+    const row: CellInput[] = this.headers.map(() => '');
+    const id = this.spec.idHeader ? cellToText(values[this.spec.idHeader]) : '';
+    for (const [header, value] of Object.entries(values)) {
+      row[this.column(header)] = value ?? '';
+      if (value !== '' && value !== null && value !== undefined) {
+        this.changes.push({
+          tab: this.spec.name,
+          recordId: id,
+          field: header,
+          oldValue: '',
+          newValue: value,
+        });
+      }
+    }
+    this.appended.push(row);
+  }
+
+  get pendingRows(): number {
+    return this.dirty.size + this.appended.length;
   }
 
   /**
-   * Appends records below the last used row, in one setValues() call. The data range read under
-   * the document lock ends at the sheet's last used row, so nothing a user typed is overwritten.
+   * Writes every changed and appended row with one setValues() call: the block from the first
+   * changed row to the last appended one. Rows inside the block that did not change are written
+   * back as they were read, strings behind an apostrophe so that text stays text.
    */
-  append(records: readonly Record<string, CellInput | null | undefined>[]): number {
-    if (records.length === 0) return 0;
-    const rows = this.toRows(records);
-    const firstRow = this.lastRow + 1;
-    this.sheet.getRange(firstRow, 1, rows.length, this.headers.length).setValues(rows);
-    return firstRow;
+  flush(): void {
+    if (this.pendingRows === 0) return;
+    const first = this.dirty.size > 0 ? Math.min(...this.dirty) : this.rows.length;
+    const last = this.appended.length > 0 ? this.rows.length - 1 : Math.max(...this.dirty);
+    const block = this.rows
+      .slice(first, last + 1)
+      .map((row) => row.map((v) => toCell(v as CellInput)));
+    const values = [...block, ...this.appended.map((row) => row.map((v) => toCell(v)))];
+    const width = this.headers.length;
+    this.sheet.getRange(first + 2, 1, values.length, width).setValues(values);
+    this.rows.push(...this.appended);
+    this.appended.length = 0;
+    this.dirty.clear();
   }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  return cellToText(a) === cellToText(b);
 }

@@ -1,5 +1,6 @@
 /** Sidebars and messages shown to the user. */
-export type SidebarView = 'intervention';
+export type SidebarView =
+  'intervention' | 'participants' | 'profile' | 'pupil' | 'import' | 'staff' | 'library';
 
 export function showSidebar(view: SidebarView, title: string): void {
   const template = HtmlService.createTemplateFromFile('sidebar');

@@ -1,7 +1,17 @@
 /** The add-on menu, built when the document opens. */
-export const MENU_ITEMS = [
-  { caption: 'New intervention…', functionName: 'showInterventionForm' },
-  { caption: 'Set up provision map', functionName: 'setUpProvisionMap' },
+export const MENU_SECTIONS = [
+  [
+    { caption: 'New intervention…', functionName: 'showInterventionForm' },
+    { caption: 'Pupils in an intervention…', functionName: 'showParticipantsForm' },
+    { caption: 'Pupil profile…', functionName: 'showPupilProfile' },
+  ],
+  [
+    { caption: 'Add or edit a pupil…', functionName: 'showPupilForm' },
+    { caption: 'Import pupils from a CSV file…', functionName: 'showPupilImport' },
+    { caption: 'Staff…', functionName: 'showStaffForm' },
+    { caption: 'Provision library…', functionName: 'showLibraryForm' },
+  ],
+  [{ caption: 'Set up provision map', functionName: 'setUpProvisionMap' }],
 ] as const;
 
 /**
@@ -10,8 +20,9 @@ export const MENU_ITEMS = [
  */
 export function buildMenu(): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  menu.addItem(MENU_ITEMS[0].caption, MENU_ITEMS[0].functionName);
-  menu.addSeparator();
-  menu.addItem(MENU_ITEMS[1].caption, MENU_ITEMS[1].functionName);
+  MENU_SECTIONS.forEach((section, i) => {
+    if (i > 0) menu.addSeparator();
+    for (const item of section) menu.addItem(item.caption, item.functionName);
+  });
   menu.addToUi();
 }

@@ -40,15 +40,33 @@ describe('saving an intervention sheet from the sidebar', () => {
     expect((start as Date).getDate()).toBe(30);
   });
 
-  it('costs one read per tab touched and one batched write, under the document lock', () => {
+  it('costs one read per tab touched and one write per tab changed, under the document lock', () => {
     const emu = setUpEmulator();
     emu.scriptRun('saveIntervention', [validForm()]);
     const calls = emu.calls();
-    expect(calls[READ]).toBe(2); // Interventions and Staff
-    expect(calls[WRITE]).toBe(1);
-    expect(writesOf(calls)).toBe(1);
+    // Reads: Interventions, Staff, and the Audit log's header row (never the whole log).
+    expect(calls[READ]).toBe(3);
+    // Writes: the new Interventions row, and its audit rows, each in one batch.
+    expect(calls[WRITE]).toBe(2);
+    expect(writesOf(calls)).toBe(2);
     expect(calls['LockService.Lock.waitLock']).toBe(1);
     expect(calls['LockService.Lock.releaseLock']).toBe(1);
+  });
+
+  it('notes who created the record, when, and every field it set, in the audit log', () => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm()]);
+    const id = value.ok ? value.id : '';
+    const audit = emu.records('Audit log');
+    expect(audit.every((r) => r['Record ID'] === id && r.Who === 'senco@school.example')).toBe(true);
+    expect(audit.find((r) => r.Field === 'Name')).toMatchObject({
+      'Record type': 'Interventions',
+      'Old value': '',
+      'New value': 'Precision teaching: spelling',
+    });
+    expect(audit.find((r) => r.Field === 'Start date')?.['New value']).toBe('2026-11-30');
+    expect(audit.find((r) => r.Field === 'When')).toBeUndefined();
+    expect(audit[0]?.When).toBeInstanceOf(Date);
   });
 
   it('refuses bad input with a message per field and writes nothing', () => {
@@ -132,7 +150,7 @@ describe('saving an intervention sheet from the sidebar', () => {
     const { value } = emu.scriptRun<{ staff: string[]; today: string; workbookReady: boolean }>(
       'getInterventionFormOptions',
     );
-    expect(value).toEqual({
+    expect(value).toMatchObject({
       staff: ['Mr Tom Reed', 'Ms Amara Okafor'],
       today: '2026-11-23',
       workbookReady: true,

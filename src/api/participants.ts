@@ -1,0 +1,2 @@
+/** Sidebar endpoints: see participants-contract.ts. */
+export {};

@@ -1,0 +1,2 @@
+/** Sidebar endpoints: see pupils-contract.ts. */
+export {};

@@ -1,0 +1,2 @@
+/** Sidebar endpoints: see staff-contract.ts. */
+export {};

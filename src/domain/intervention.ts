@@ -46,6 +46,7 @@ export function validateIntervention(input: unknown): Validated<Intervention> {
 
 /** Field labels, in form order, for the sidebar and for messages. */
 export const INTERVENTION_LABELS: Record<InterventionField, string> = {
+  provisionId: 'Start from the Provision library',
   name: 'Name of the intervention',
   code: 'Intervention code',
   lead: 'Lead person',
@@ -61,7 +62,6 @@ export const INTERVENTION_LABELS: Record<InterventionField, string> = {
   assessmentMethods: 'Assessment methods',
   summary: 'Summary',
   publishedResources: 'Published resources',
-  provisionId: 'Provision library entry',
 };
 
 /** The Interventions tab's header for each form field. */

@@ -8,24 +8,41 @@ import {
   type Intervention,
   type InterventionField,
 } from '../domain/intervention';
+import { interventionPrefill, libraryRecordFrom } from '../domain/staff';
 import { TABS } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
+import { formatWarnings, interventionWarnings, type InterventionFacts } from '../domain/warnings';
+import { libraryFacts, practiceSettings, staffFacts } from '../store/facts';
 import { runOperation } from '../store/operation';
-import type { RecordValues } from '../store/table';
+import type { RecordValues, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
-import type { InterventionFormOptions, SaveResult } from './contract';
+import type { InterventionFormOptions, LibraryChoice, SaveResult } from './contract';
 
 export function getInterventionFormOptions(): InterventionFormOptions {
   const spreadsheet = activeSpreadsheet();
   const staffSheet = spreadsheet.getSheetByName(TABS.staff.name);
   const ready = Boolean(staffSheet && spreadsheet.getSheetByName(TABS.interventions.name));
   const staff = ready ? readTables({ staff: TABS.staff }).staff : undefined;
+  const hasLibrary = ready && Boolean(spreadsheet.getSheetByName(TABS.provisionLibrary.name));
+  const library = hasLibrary ? readTables({ library: TABS.provisionLibrary }).library : undefined;
   return {
     staff: staff ? [...new Set(staff.texts('Name').filter((n) => n !== ''))].sort() : [],
     today: todayIso(),
     workbookReady: ready,
-    library: [],
+    library: library ? libraryChoices(library) : [],
   };
+}
+
+/** Every library entry with an ID, by name, with the intervention fields it pre-fills. */
+function libraryChoices(library: Table): LibraryChoice[] {
+  return library
+    .records()
+    .filter((row) => row.id !== '')
+    .map((row) => {
+      const entry = libraryRecordFrom(row);
+      return { id: entry.id, name: entry.name || entry.id, form: interventionPrefill(entry) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
 }
 
 export function saveIntervention(form: unknown): SaveResult {
@@ -33,8 +50,13 @@ export function saveIntervention(form: unknown): SaveResult {
   if (!checked.ok) return refused(checked.errors);
   const intervention = checked.value;
   return runOperation(
-    { interventions: TABS.interventions, staff: TABS.staff },
-    ({ interventions, staff }, { user, now }): SaveResult => {
+    {
+      interventions: TABS.interventions,
+      staff: TABS.staff,
+      library: TABS.provisionLibrary,
+      settings: TABS.settings,
+    },
+    ({ interventions, staff, library, settings }, { user, now }): SaveResult => {
       const staffNames = new Set(staff.texts('Name').map((n) => n.toLowerCase()));
       if (staffNames.size > 0 && !staffNames.has(intervention.lead.toLowerCase())) {
         return refused({
@@ -42,10 +64,19 @@ export function saveIntervention(form: unknown): SaveResult {
         });
       }
       const id = newRecordId(TABS.interventions.idPrefix, interventions.ids(), uuid);
+      const warnings = interventionWarnings(
+        { ...interventionFactsOf(intervention), id },
+        {
+          settings: practiceSettings(settings),
+          staff: staff.records().map(staffFacts),
+          library: library.records().map(libraryFacts),
+        },
+      );
       interventions.append({
         ...interventionValues(intervention),
         [TABS.interventions.idHeader]: id,
         Status: statusOn(now, dateFromIso(intervention.startDate), intervention.lengthWeeks),
+        Warnings: formatWarnings(warnings),
         'Created by': user,
         'Created on': now,
       });
@@ -53,9 +84,26 @@ export function saveIntervention(form: unknown): SaveResult {
         ok: true,
         id,
         message: `Saved "${intervention.name}" (${id}) on the Interventions tab.`,
+        warnings: warnings.map((w) => w.message),
       };
     },
   );
+}
+
+function interventionFactsOf(intervention: Intervention): InterventionFacts {
+  return {
+    id: '',
+    name: intervention.name,
+    code: intervention.code,
+    lead: intervention.lead,
+    supportedBy: intervention.supportedBy,
+    lengthWeeks: intervention.lengthWeeks,
+    sessionsPerWeek: intervention.sessionsPerWeek,
+    minutesPerSession: intervention.minutesPerSession,
+    startDate: dateFromIso(intervention.startDate),
+    rationale: intervention.rationale,
+    provisionId: intervention.provisionId,
+  };
 }
 
 /** The form's fields as cell values under their Interventions headers. */

@@ -206,7 +206,10 @@ function words(text: string): string {
     .trim();
 }
 
-/** Whether `needle` is in `haystack` as whole words: "precision teaching" in "precision teaching x". */
+/**
+ * Whether `needle` is in `haystack` as whole words: "precision teaching" is in "precision teaching
+ * spelling", "els" is not in "elsa support".
+ */
 function containsWords(haystack: string, needle: string): boolean {
   return needle !== '' && ` ${haystack} `.includes(` ${needle} `);
 }

@@ -1,4 +1,8 @@
-import { moveColumnAsUser, sortSheetRowsAsUser } from '../../emulator/src/spreadsheet';
+import {
+  editCellAsUser,
+  moveColumnAsUser,
+  sortSheetRowsAsUser,
+} from '../../emulator/src/spreadsheet';
 import type { SaveResult } from '../../src/api/contract';
 import { setUpEmulator, storedCell, validForm } from '../support/emulator';
 
@@ -44,8 +48,9 @@ describe('saving an intervention sheet from the sidebar', () => {
     const emu = setUpEmulator();
     emu.scriptRun('saveIntervention', [validForm()]);
     const calls = emu.calls();
-    // Reads: Interventions, Staff, and the Audit log's header row (never the whole log).
-    expect(calls[READ]).toBe(3);
+    // Reads: Interventions, Staff, Provision library, Settings, and the Audit log's header row
+    // (never the whole log).
+    expect(calls[READ]).toBe(5);
     // Writes: the new Interventions row, and its audit rows, each in one batch.
     expect(calls[WRITE]).toBe(2);
     expect(writesOf(calls)).toBe(2);
@@ -53,12 +58,46 @@ describe('saving an intervention sheet from the sidebar', () => {
     expect(calls['LockService.Lock.releaseLock']).toBe(1);
   });
 
+  it('warns about dosage outside EEF guidance, saves anyway, and keeps the warnings in the sheet', () => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({
+        minutesPerSession: '60',
+        sessionsPerWeek: '2',
+        lengthWeeks: '26',
+        rationale: '',
+      }),
+    ]);
+    expect(value.ok).toBe(true);
+    const warnings = value.ok ? (value.warnings ?? []) : [];
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toMatch(/60 minutes/);
+    expect(warnings.join('\n')).toMatch(/2 sessions a week/);
+    expect(warnings.join('\n')).toMatch(/26 weeks/);
+    expect(warnings.join('\n')).toMatch(/No rationale or evidence base/);
+    const stored = String(emu.records('Interventions')[0]?.Warnings);
+    expect(stored.split('\n')).toHaveLength(4);
+    expect(stored).toMatch(/^• Sessions of 60 minutes/);
+  });
+
+  it('uses the dosage bounds the school set on the Settings tab', () => {
+    const emu = setUpEmulator();
+    const row = emu.values('Settings').findIndex((r) => r[0] === 'Maximum minutes per session');
+    editCellAsUser(emu.rt, 'Settings', row + 1, 2, '60');
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({ minutesPerSession: '60' }),
+    ]);
+    expect(value.ok && value.warnings).toEqual([]);
+  });
+
   it('notes who created the record, when, and every field it set, in the audit log', () => {
     const emu = setUpEmulator();
     const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm()]);
     const id = value.ok ? value.id : '';
     const audit = emu.records('Audit log');
-    expect(audit.every((r) => r['Record ID'] === id && r.Who === 'senco@school.example')).toBe(true);
+    expect(audit.every((r) => r['Record ID'] === id && r.Who === 'senco@school.example')).toBe(
+      true,
+    );
     expect(audit.find((r) => r.Field === 'Name')).toMatchObject({
       'Record type': 'Interventions',
       'Old value': '',

@@ -15,8 +15,20 @@ export function newEmulator(options: EmulatorOptions = {}): Emulator {
 }
 
 export const STAFF = [
-  { 'Staff ID': 'STF-0001', Name: 'Ms Amara Okafor', Email: 'senco@school.example', Role: 'SENCo' },
-  { 'Staff ID': 'STF-0002', Name: 'Mr Tom Reed', Email: 'treed@school.example', Role: 'TA' },
+  {
+    'Staff ID': 'STF-0001',
+    Name: 'Ms Amara Okafor',
+    Email: 'senco@school.example',
+    Role: 'SENCo',
+    'Trained in': 'Precision teaching, Talk Boost',
+  },
+  {
+    'Staff ID': 'STF-0002',
+    Name: 'Mr Tom Reed',
+    Email: 'treed@school.example',
+    Role: 'TA',
+    'Trained in': 'Precision teaching',
+  },
 ];
 
 /** An emulator whose workbook has been set up by the SENCo, with two staff. */

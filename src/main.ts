@@ -6,6 +6,7 @@ import { setUpWorkbook } from './store/setup';
 import { activeSpreadsheet } from './store/workbook';
 import { withDocumentLock } from './services/lock';
 import { currentUserEmail } from './services/environment';
+import { recheckGoodPractice } from './api/practice';
 import { buildMenu } from './ui/menu';
 import { reportingErrors, showMessage, showSidebar, type SidebarView } from './ui/dialogs';
 
@@ -35,6 +36,21 @@ export function setUpProvisionMap(): void {
       'Nothing you had entered was changed.',
     ];
     showMessage('Provision map ready', lines.filter(Boolean).join('\n'));
+  });
+}
+
+export function checkGoodPractice(): void {
+  reportingErrors('Check good practice', () => {
+    const check = recheckGoodPractice();
+    showMessage(
+      'Good-practice check',
+      check.warnings === 0
+        ? 'No warnings: every intervention and every pupil’s place follows the guidance on the Settings tab.'
+        : `${check.warnings} warning${check.warnings === 1 ? '' : 's'}: ` +
+            `${check.interventionsWithWarnings} intervention${check.interventionsWithWarnings === 1 ? '' : 's'} ` +
+            `and ${check.placesWithWarnings} pupil place${check.placesWithWarnings === 1 ? '' : 's'}. ` +
+            'See the Warnings columns of the Interventions and Participants tabs.',
+    );
   });
 }
 

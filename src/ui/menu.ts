@@ -11,7 +11,10 @@ export const MENU_SECTIONS = [
     { caption: 'Staff…', functionName: 'showStaffForm' },
     { caption: 'Provision library…', functionName: 'showLibraryForm' },
   ],
-  [{ caption: 'Set up provision map', functionName: 'setUpProvisionMap' }],
+  [
+    { caption: 'Check good practice', functionName: 'checkGoodPractice' },
+    { caption: 'Set up provision map', functionName: 'setUpProvisionMap' },
+  ],
 ] as const;
 
 /**

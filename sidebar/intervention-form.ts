@@ -13,6 +13,7 @@ import {
 } from '../src/domain/intervention';
 import { DELIVERY_MODES } from '../src/domain/workbook';
 import { loadThen, renderSchemaForm, type FieldKind, type GroupSpec as KitGroup } from './form-kit';
+import { h } from './dom';
 import { callServer } from './server';
 
 export { problemCount } from './form-kit';
@@ -161,10 +162,20 @@ function buildForm(root: HTMLElement, heading: string, options: InterventionForm
     onSaved: () => form.control('name')?.focus(),
   });
   // Choosing a library entry pre-fills the form with its defaults (the user may change them).
+  const filled = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  form.control('provisionId')?.closest('.field')?.append(filled);
   form.control('provisionId')?.addEventListener('change', (event) => {
     const id = (event.target as HTMLSelectElement).value;
     const entry = options.library.find((e) => e.id === id);
-    if (entry) form.setValues({ ...entry.form, provisionId: id } as Record<string, string>);
+    filled.textContent = '';
+    if (!entry) return;
+    form.setValues({ ...entry.form, provisionId: id } as Record<string, string>);
+    // A problem already shown on a field it filled in is checked again.
+    for (const key of Object.keys(entry.form)) {
+      const control = key === 'provisionId' ? undefined : form.control(key);
+      control?.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+    }
+    filled.textContent = `Filled in from "${entry.name}": check the fields below and change anything that does not fit.`;
   });
   if (options.library.length === 0) form.control('provisionId')?.closest('.field')?.remove();
 }

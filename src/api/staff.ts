@@ -1,2 +1,217 @@
-/** Sidebar endpoints: see staff-contract.ts. */
-export {};
+/**
+ * Sidebar endpoints for the Staff tab and the Provision library (see staff-contract.ts): pick a
+ * record to edit or add a new one. Every export here becomes an Apps Script function: helpers stay
+ * unexported.
+ */
+import { newRecordId } from '../domain/ids';
+import type { FieldErrors } from '../domain/schema-helpers';
+import {
+  formatPounds,
+  goneFromTab,
+  libraryCells,
+  libraryFormFrom,
+  sencoWarnings,
+  staffCells,
+  staffChoiceLabel,
+  staffFormFrom,
+  validateLibraryEntry,
+  validateStaffMember,
+  type StaffMember,
+} from '../domain/staff';
+import { TABS, type TabSpec } from '../domain/workbook';
+import { uuid } from '../services/environment';
+import { runOperation } from '../store/operation';
+import type { Row, Table } from '../store/table';
+import { activeSpreadsheet, readTables } from '../store/workbook';
+import type { SaveResult } from './contract';
+import type {
+  LibraryEntryForm,
+  LibraryFormOptions,
+  RecordChoice,
+  StaffFormOptions,
+  StaffApi,
+  StaffMemberForm,
+} from './staff-contract';
+
+// ---- Staff --------------------------------------------------------------------------------------
+
+export function getStaffFormOptions(): StaffFormOptions {
+  const table = readIfThere(TABS.staff);
+  if (!table) return { workbookReady: false, staff: [], withoutId: 0 };
+  const { choices, withoutId } = choicesOf(table, (row) =>
+    staffChoiceLabel(row.text('Name'), row.text('Role')),
+  );
+  return { workbookReady: true, staff: choices, withoutId };
+}
+
+export function getStaffMember(id: string): StaffMemberForm | null {
+  const row = findRow(TABS.staff, id);
+  return row ? { ...staffFormFrom(row), id: row.id } : null;
+}
+
+export function saveStaffMember(form: unknown): SaveResult {
+  const checked = validateStaffMember(form);
+  if (!checked.ok) return refused(checked.errors);
+  const member = checked.value;
+  const id = idOf(form);
+  return runOperation({ staff: TABS.staff }, ({ staff }): SaveResult => {
+    const row = id === '' ? undefined : staff.find(id);
+    if (id !== '' && !row) return refused(goneFromTab('member of staff', TABS.staff.name));
+    const people = staff.records();
+    const others = people.filter((p) => p.index !== row?.index);
+    const email = member.email.toLowerCase();
+    const clash = others.find((p) => p.text('Email').toLowerCase() === email);
+    if (clash) {
+      return refused({
+        email: `Email address: ${member.email} is already used by ${clash.text('Name') || 'someone else'} on the Staff tab. Each person needs their own address.`,
+      });
+    }
+
+    const before = people.map((p) => ({ name: p.text('Name'), role: p.text('Role') }));
+    const saved = { name: member.name, role: member.role };
+    let recordId = id;
+    if (row) {
+      row.set(staffCells(member));
+      if (staff.changes.length === 0) {
+        return {
+          ok: true,
+          id,
+          message: `Nothing had changed for ${member.name}, so nothing was saved.`,
+        };
+      }
+    } else {
+      recordId = newRecordId(TABS.staff.idPrefix, staff.ids(), uuid);
+      staff.append({ ...staffCells(member), [TABS.staff.idHeader]: recordId });
+    }
+    const after = row
+      ? people.map((p, i) => (p.index === row.index ? saved : before[i]!))
+      : [...before, saved];
+    const warnings = [...sencoWarnings(before, after, !row), ...sameNameWarnings(member, others)];
+    return {
+      ok: true,
+      id: recordId,
+      message: row
+        ? `Saved the changes to ${describe(member)} on the Staff tab.`
+        : `Added ${describe(member)} to the Staff tab.`,
+      warnings,
+    };
+  });
+}
+
+/** "Mr Tom Reed (TA, £18.50 an hour)". */
+function describe(member: StaffMember): string {
+  const cost =
+    member.hourlyCost === undefined ? '' : `, ${formatPounds(member.hourlyCost)} an hour`;
+  return `${member.name} (${member.role}${cost})`;
+}
+
+/** Lead people are chosen by name on the intervention form, so two people of one name confuse it. */
+function sameNameWarnings(member: StaffMember, others: Row[]): string[] {
+  const name = member.name.toLowerCase();
+  return others.some((p) => p.text('Name').toLowerCase() === name)
+    ? [
+        `Someone else on the Staff tab is also called ${member.name}: forms list staff by name, so add an initial or a title to tell them apart.`,
+      ]
+    : [];
+}
+
+// ---- Provision library --------------------------------------------------------------------------
+
+export function getLibraryFormOptions(): LibraryFormOptions {
+  const table = readIfThere(TABS.provisionLibrary);
+  if (!table) return { workbookReady: false, entries: [], withoutId: 0 };
+  const { choices, withoutId } = choicesOf(table, (row) => row.text('Name') || 'No name yet');
+  return { workbookReady: true, entries: choices, withoutId };
+}
+
+export function getLibraryEntry(id: string): LibraryEntryForm | null {
+  const row = findRow(TABS.provisionLibrary, id);
+  return row ? { ...libraryFormFrom(row), id: row.id } : null;
+}
+
+export function saveLibraryEntry(form: unknown): SaveResult {
+  const checked = validateLibraryEntry(form);
+  if (!checked.ok) return refused(checked.errors);
+  const entry = checked.value;
+  const id = idOf(form);
+  const tab = TABS.provisionLibrary;
+  return runOperation({ library: tab }, ({ library }): SaveResult => {
+    const row = id === '' ? undefined : library.find(id);
+    if (id !== '' && !row) return refused(goneFromTab('library entry', tab.name));
+    if (row) {
+      row.set(libraryCells(entry));
+      return library.changes.length === 0
+        ? { ok: true, id, message: `Nothing had changed in "${entry.name}", so nothing was saved.` }
+        : {
+            ok: true,
+            id,
+            message: `Saved the changes to "${entry.name}" in the Provision library.`,
+          };
+    }
+    const recordId = newRecordId(tab.idPrefix, library.ids(), uuid);
+    library.append({ ...libraryCells(entry), [tab.idHeader]: recordId });
+    return {
+      ok: true,
+      id: recordId,
+      message: `Added "${entry.name}" (${recordId}) to the Provision library. It is now offered when you add an intervention.`,
+    };
+  });
+}
+
+// ---- Helpers (not endpoints) --------------------------------------------------------------------
+
+/** The tab read in one call, or undefined when the workbook has not been set up. */
+function readIfThere(spec: TabSpec): Table | undefined {
+  if (!activeSpreadsheet().getSheetByName(spec.name)) return undefined;
+  return readTables({ table: spec }).table;
+}
+
+function findRow(spec: TabSpec, id: unknown): Row | undefined {
+  const wanted = typeof id === 'string' ? id.trim() : '';
+  if (wanted === '') return undefined;
+  return readIfThere(spec)?.find(wanted);
+}
+
+/** The records with an ID, as pick-list choices sorted by label; and how many have no ID. */
+function choicesOf(
+  table: Table,
+  label: (row: Row) => string,
+): { choices: RecordChoice[]; withoutId: number } {
+  const rows = table.records();
+  const withId = rows.filter((row) => row.id !== '');
+  const choices = withId
+    .map((row) => ({ id: row.id, label: label(row) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { sensitivity: 'base' }));
+  return { choices, withoutId: rows.length - withId.length };
+}
+
+/** The ID of the record being edited ('' when adding). */
+function idOf(form: unknown): string {
+  const id = typeof form === 'object' && form !== null ? (form as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.trim() : '';
+}
+
+function refused(errors: FieldErrors): SaveResult {
+  const count = Object.keys(errors).length;
+  return {
+    ok: false,
+    errors,
+    message:
+      'form' in errors
+        ? 'Nothing was saved:'
+        : count === 1
+          ? 'Nothing was saved: please correct the field marked below.'
+          : `Nothing was saved: please correct the ${count} fields marked below.`,
+  };
+}
+
+/** Compile-time check (erased from the build) that these endpoints keep to the contract. */
+export type StaffEndpoints = Implements<{
+  getStaffFormOptions: typeof getStaffFormOptions;
+  getStaffMember: typeof getStaffMember;
+  saveStaffMember: typeof saveStaffMember;
+  getLibraryFormOptions: typeof getLibraryFormOptions;
+  getLibraryEntry: typeof getLibraryEntry;
+  saveLibraryEntry: typeof saveLibraryEntry;
+}>;
+type Implements<T extends StaffApi> = T;

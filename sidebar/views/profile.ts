@@ -1,5 +1,248 @@
-import { notice } from '../dom';
+/**
+ * The pupil profile: choose a pupil, then read who they are (needs in words), their current and
+ * past interventions, the reviews due, the time they spend away from lessons each week and any
+ * good-practice warnings. Read-only: it changes nothing in the sheet.
+ */
+import type {
+  ProfileLessonTime,
+  ProfilePlace,
+  PupilChoice,
+  PupilProfile,
+} from '../../src/api/participants-contract';
+import { h } from '../dom';
+import { loadThen, selectControl } from '../form-kit';
+import { callServer } from '../server';
+
+const HEADING = 'Pupil profile';
+
+/** "Amy Brown (Year 4)". */
+export function pupilLabel(pupil: PupilChoice): string {
+  return pupil.yearGroup ? `${pupil.name} (${pupil.yearGroup})` : pupil.name;
+}
+
+/** "Year 4, working at Year 2". */
+export function yearText(yearGroup: string, workingAt: string): string {
+  const year = yearGroup || 'Not recorded';
+  return workingAt ? `${year}, working at ${workingAt}` : year;
+}
+
+/** The rows of a description list, leaving out those with nothing to say. */
+export function facts(rows: readonly (readonly [string, string])[]): [string, string][] {
+  return rows.filter(([, value]) => value.trim() !== '').map(([k, v]) => [k, v]);
+}
 
 export function render(root: HTMLElement): void {
-  notice(root, 'Not available yet', 'This form is being built.');
+  loadThen(
+    root,
+    HEADING,
+    () => callServer('getProfileOptions'),
+    (options) => renderPicker(root, options.pupils),
+  );
+}
+
+function renderPicker(root: HTMLElement, pupils: PupilChoice[]): void {
+  if (pupils.length === 0) {
+    root.replaceChildren(
+      h('h1', {}, HEADING),
+      h(
+        'p',
+        {},
+        'There are no pupils yet. Add them first: in the add-on menu, choose "Add or edit a pupil…" or "Import pupils from a CSV file…".',
+      ),
+    );
+    return;
+  }
+  const picker = selectControl(
+    { id: 'pupil', name: 'pupil', 'aria-describedby': 'pupil-hint' },
+    'Choose a pupil',
+    pupils.map((p) => ({ value: p.id, label: pupilLabel(p) })),
+  );
+  const panel = h('div', { id: 'profile' });
+  root.replaceChildren(
+    h('h1', {}, HEADING),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'pupil' }, 'Pupil'),
+      h(
+        'p',
+        { class: 'hint', id: 'pupil-hint' },
+        'Their needs, interventions, reviews due and time away from lessons. Nothing here changes the sheet.',
+      ),
+      picker,
+    ),
+    panel,
+  );
+
+  let request = 0;
+  const load = (): void => {
+    const id = picker.value;
+    const mine = (request += 1);
+    panel.replaceChildren();
+    if (id === '') return;
+    panel.append(h('p', { role: 'status', 'aria-live': 'polite' }, 'Loading…'));
+    callServer('getPupilProfile', id)
+      .then((profile) => {
+        if (mine === request) panel.replaceChildren(...profileView(profile));
+      })
+      .catch((error: unknown) => {
+        if (mine !== request) return;
+        const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
+        retry.addEventListener('click', load);
+        panel.replaceChildren(
+          h('div', { class: 'notice', role: 'alert' }, h('p', {}, (error as Error).message), retry),
+        );
+      });
+  };
+  picker.addEventListener('change', load);
+}
+
+function list(rows: [string, string][]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    ...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+  );
+}
+
+function section(id: string, heading: string, ...content: Node[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'profile-section', 'aria-labelledby': id },
+    h('h3', { id }, heading),
+    ...content,
+  );
+}
+
+function profileView(profile: PupilProfile): Node[] {
+  const { pupil } = profile;
+  const about = list(
+    facts([
+      ['Year group', yearText(pupil.yearGroup, pupil.workingAt)],
+      ['SEN status', pupil.senStatus || 'Not recorded'],
+      ['Primary need', pupil.primaryNeed || 'Not recorded'],
+      ['Secondary need', pupil.secondaryNeed],
+      ['Class teacher', pupil.classTeacher || 'Not recorded'],
+    ]),
+  );
+  const nodes: Node[] = [
+    h('h2', { id: 'profile-name', tabindex: '-1' }, pupil.name),
+    about,
+    section(
+      'current-heading',
+      'Current interventions',
+      ...(profile.current.length === 0
+        ? [h('p', {}, 'No current interventions.')]
+        : [h('ul', { class: 'places' }, ...profile.current.map(currentPlace))]),
+    ),
+    section(
+      'past-heading',
+      'Past interventions',
+      ...(profile.past.length === 0
+        ? [h('p', {}, 'No past interventions.')]
+        : [h('ul', { class: 'places' }, ...profile.past.map(pastPlace))]),
+    ),
+    section(
+      'reviews-heading',
+      'Reviews due',
+      ...(profile.reviewsDue.length === 0
+        ? [h('p', {}, 'No reviews due.')]
+        : [
+            h(
+              'ul',
+              {},
+              ...profile.reviewsDue.map((r) =>
+                h(
+                  'li',
+                  {},
+                  `${r.dueDate || 'No date set'}: ${r.kind ? `${r.kind} review` : 'Review'}, ${r.intervention}`,
+                ),
+              ),
+            ),
+          ]),
+    ),
+    section('time-heading', 'Time away from lessons', ...lessonTime(profile)),
+  ];
+  if (profile.warnings.length > 0) {
+    nodes.push(
+      section(
+        'warnings-heading',
+        'Good-practice warnings',
+        h('ul', { class: 'warnings' }, ...profile.warnings.map((w) => h('li', {}, w))),
+      ),
+    );
+  }
+  return nodes;
+}
+
+function currentPlace(place: ProfilePlace): HTMLElement {
+  return h(
+    'li',
+    {},
+    h('h4', {}, place.name),
+    list(
+      facts([
+        ['Status', place.status],
+        ['Lead', place.lead],
+        ['Start date', place.startDate],
+        ['Sessions', place.sessions],
+        ['Lesson missed', place.lessonMissed],
+        ['Baseline', place.baseline || 'Not recorded yet'],
+        ['Target', place.target || 'Not recorded yet'],
+        ['Latest result', place.actual],
+        ['Parents informed', place.consentRecorded ? 'Recorded' : 'Not recorded yet'],
+      ]),
+    ),
+  );
+}
+
+function pastPlace(place: ProfilePlace): HTMLElement {
+  return h(
+    'li',
+    {},
+    h('h4', {}, place.name),
+    list(
+      facts([
+        ['Status', place.status],
+        ['Lead', place.lead],
+        ['Start date', place.startDate],
+        ['Baseline', place.baseline],
+        ['Target', place.target || 'Not recorded'],
+        ['Actual', place.actual || 'Not recorded'],
+        ['Evaluation', place.evaluation],
+        ['Further action', place.furtherAction],
+      ]),
+    ),
+  );
+}
+
+function lessonTime(profile: PupilProfile): Node[] {
+  if (profile.lessonTime.length === 0) {
+    return [h('p', {}, 'No lesson time is missed for interventions.')];
+  }
+  const row = (entry: ProfileLessonTime) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, entry.subject),
+      h('td', {}, `${entry.text} (${entry.interventions.join(', ')})`),
+    );
+  return [
+    h(
+      'table',
+      { class: 'lesson-time' },
+      h('caption', { class: 'hint' }, 'Minutes a week, from current interventions'),
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { scope: 'col' }, 'Lesson'), h('th', { scope: 'col' }, 'Time a week')),
+      ),
+      h('tbody', {}, ...profile.lessonTime.map(row)),
+      h(
+        'tfoot',
+        {},
+        h('tr', {}, h('th', { scope: 'row' }, 'Total'), h('td', {}, profile.lessonTimeTotal.text)),
+      ),
+    ),
+  ];
 }

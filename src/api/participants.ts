@@ -27,7 +27,6 @@ import {
   formatWarnings,
   lessonTimeLostBySubject,
   participantWarnings,
-  practiceSettingsFrom,
   type InterventionFacts,
   type ParticipantFacts,
   type PracticeSettings,
@@ -35,6 +34,7 @@ import {
 } from '../domain/warnings';
 import { TABS, type TabSpec } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
+import { interventionFacts, participantFacts, practiceSettings } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { RecordValues, Row, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
@@ -421,34 +421,6 @@ function interventionName(interventions: Table, id: string): string {
   return interventions.find(id)?.text(INTERVENTION_COLUMNS.name) || id || 'the intervention';
 }
 
-function interventionFacts(row: Row): InterventionFacts {
-  const c = INTERVENTION_COLUMNS;
-  return {
-    id: row.id,
-    name: row.text(c.name),
-    code: row.text(c.code),
-    lead: row.text(c.lead),
-    supportedBy: row.text(c.supportedBy),
-    lengthWeeks: row.number(c.lengthWeeks),
-    sessionsPerWeek: row.number(c.sessionsPerWeek),
-    minutesPerSession: row.number(c.minutesPerSession),
-    startDate: row.date(c.startDate),
-    rationale: row.text(c.rationale),
-    provisionId: row.text(c.provisionId),
-  };
-}
-
-function participantFacts(row: Row): ParticipantFacts {
-  return {
-    id: row.id,
-    interventionId: row.text('Intervention ID'),
-    pupilId: row.text('Pupil ID'),
-    status: row.text('Status'),
-    startDate: row.date('Start date'),
-    lessonMissed: row.text('Lesson missed'),
-  };
-}
-
 /** The form's fields as cell values under their Participants headers. */
 function participantValues(record: Participant): RecordValues {
   const values: RecordValues = {};
@@ -458,16 +430,6 @@ function participantValues(record: Participant): RecordValues {
       PARTICIPANT_DATE_FIELDS.has(field) && value !== '' ? dateFromIso(value) : value;
   }
   return values;
-}
-
-/** The settings name → value map of the Settings tab. */
-function settingsOf(settings: Table): PracticeSettings {
-  const values: Record<string, unknown> = {};
-  for (const row of settings.records()) {
-    const name = row.text('Setting');
-    if (name !== '' && !(name in values)) values[name] = row.value('Value');
-  }
-  return practiceSettingsFrom(values);
 }
 
 interface WarningContext {
@@ -480,7 +442,7 @@ interface WarningContext {
 
 function warningContext(interventions: Table, settings: Table, today: Date): WarningContext {
   return {
-    settings: settingsOf(settings),
+    settings: practiceSettings(settings),
     interventions: interventions.records().map(interventionFacts),
     today,
   };

@@ -12,6 +12,7 @@ import type { Emulator } from '../src/index';
 import type { InterventionForm } from '../../src/domain/intervention';
 import type { NeedCode } from '../../src/domain/workbook';
 import { TABS } from '../../src/domain/workbook';
+import { seedDemoProvision, seedHandTypedIntervention } from './demo-provision';
 import { addDays, isoDayInZone, mondayOf, zonedTime, type IsoDay } from './time';
 
 export const DEMO_SCHOOL_NAME = 'Larkspur Lane Primary School';
@@ -361,7 +362,7 @@ export function seedDemoSchool(emulator: Emulator): DemoSummary {
   );
 
   const thisMonday = mondayOf(today);
-  const ids = INTERVENTIONS.map(({ startWeeksFromNow, ...form }) => {
+  const saved = INTERVENTIONS.map(({ startWeeksFromNow, ...form }) => {
     const startDate = addDays(thisMonday, startWeeksFromNow * 7);
     const { value } = emulator.scriptRun<SaveResultLike>('saveIntervention', [
       { ...form, startDate },
@@ -369,9 +370,11 @@ export function seedDemoSchool(emulator: Emulator): DemoSummary {
     if (!value || value.ok !== true || typeof value.id !== 'string') {
       throw new Error(`The demo intervention "${form.name}" was refused: ${JSON.stringify(value)}`);
     }
-    return value.id;
+    return { id: value.id, startDate };
   });
-  return { staff: STAFF.length, pupils: PUPILS.length, interventions: ids };
+  seedDemoProvision(emulator, saved);
+  seedHandTypedIntervention(emulator, zonedTime(addDays(thisMonday, -40 * 7), 0, 0, timeZone));
+  return { staff: STAFF.length, pupils: PUPILS.length, interventions: saved.map((i) => i.id) };
 }
 
 interface SaveResultLike {

@@ -129,7 +129,7 @@ export const TABS = {
       { header: 'Primary need', rule: { kind: 'list', values: NEED_CODE_LIST } },
       { header: 'Secondary need', rule: { kind: 'list', values: NEED_CODE_LIST } },
       { header: 'Class teacher', rule: { kind: 'staffName' } },
-      { header: 'UPN', format: '@', note: 'Unique pupil number (optional)' },
+      { header: 'UPN', note: 'Unique pupil number (optional)' },
     ],
   },
   staff: {

@@ -9,7 +9,7 @@ import { cellToText, toCell, type CellInput } from '../domain/cells';
 import { isoFromDate } from '../domain/dates';
 import { withDocumentLock } from '../services/lock';
 import { currentUserEmail, uuid } from '../services/environment';
-import { Table, type Change } from './table';
+import { ensureRows, Table, type Change } from './table';
 import { activeSpreadsheet } from './workbook';
 
 export interface OperationContext {
@@ -54,8 +54,10 @@ function writeAudit(
   if (!sheet) return; // the workbook predates the log: set-up adds it back
   const width = sheet.getLastColumn();
   const headers = sheet.getRange(1, 1, 1, width).getValues()[0]?.map(cellToText) ?? [];
-  const record = (change: Change): Record<string, CellInput> => ({
-    'Audit ID': `AUD-${uuid().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+  // One random stem per operation, numbered per row: unique without a service call per row.
+  const stem = uuid().replace(/-/g, '').slice(0, 10).toUpperCase();
+  const record = (change: Change, index: number): Record<string, CellInput> => ({
+    'Audit ID': `AUD-${stem}-${index + 1}`,
     When: context.now,
     Who: context.user,
     'Record type': change.tab,
@@ -64,11 +66,13 @@ function writeAudit(
     'Old value': auditText(change.oldValue),
     'New value': auditText(change.newValue),
   });
-  const rows = changes.map((change) => {
-    const values = record(change);
+  const rows = changes.map((change, index) => {
+    const values = record(change, index);
     return headers.map((header) => toCell(values[header] ?? ''));
   });
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, headers.length).setValues(rows);
+  const first = sheet.getLastRow() + 1;
+  ensureRows(sheet, first + rows.length - 1);
+  sheet.getRange(first, 1, rows.length, headers.length).setValues(rows);
 }
 
 function auditText(value: unknown): string {

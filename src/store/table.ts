@@ -221,11 +221,21 @@ export class Table {
       .map((row) => row.map((v) => toCell(v as CellInput)));
     const values = [...block, ...this.appended.map((row) => row.map((v) => toCell(v)))];
     const width = this.headers.length;
+    ensureRows(this.sheet, first + 1 + values.length);
     this.sheet.getRange(first + 2, 1, values.length, width).setValues(values);
     this.rows.push(...this.appended);
     this.appended.length = 0;
     this.dirty.clear();
   }
+}
+
+/** Rows to spare when a tab has to grow: later saves then need no insert of their own. */
+const SPARE_ROWS = 500;
+
+/** Grows the sheet so that `lastRow` exists (writing past the last row is an error). */
+export function ensureRows(sheet: Sheet, lastRow: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows + SPARE_ROWS);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -119,7 +119,7 @@ export function loadThen<T extends { workbookReady?: boolean }>(
 export function warningsBox(warnings: readonly string[]): HTMLElement {
   return h(
     'div',
-    { class: 'warnings', role: 'status' },
+    { class: 'warnings' },
     h('p', { class: 'warnings-title' }, 'Good-practice warnings (saved anyway):'),
     h('ul', {}, ...warnings.map((w) => h('li', {}, w))),
   );

@@ -1,0 +1,80 @@
+/**
+ * The trial page (npm start) in Debian's Chromium, for browser tests: a fresh demo school in a
+ * temporary file, and helpers to use the add-on's menu and sidebar as a person would.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { startTrialServer, type TrialServer } from '../../emulator/server/trial';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const NOW = new Date('2026-11-23T09:00:00Z');
+
+export interface TrialBrowser {
+  trial: TrialServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startTrialBrowser(): Promise<TrialBrowser> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trial-test-'));
+  const trial = await startTrialServer({
+    port: 0,
+    stateFile: path.join(dir, 'workbook.json'),
+    now: NOW,
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    trial,
+    browser,
+    async close() {
+      await browser.close();
+      await trial.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the add-on's item whose caption matches, through Extensions > the add-on's submenu. */
+export async function clickAddonMenuItem(page: Page, caption: RegExp): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Extensions' }).click();
+  // Each add-on appears in Extensions as an item that opens its own submenu.
+  await page.getByRole('menu').locator('[aria-haspopup="menu"]').first().click();
+  await page.getByRole('menuitem', { name: caption }).click();
+}
+
+export function sidebarFrame(page: Page): FrameLocator {
+  return page.frameLocator('#sidebar-frame');
+}
+
+/** Presses a sidebar button the way a keyboard user does: focus it, then Enter. */
+export async function pressButton(sidebar: FrameLocator, name: string | RegExp): Promise<void> {
+  const button = sidebar.getByRole('button', { name });
+  await button.focus();
+  await button.press('Enter');
+}
+
+/** Runs axe-core in the sidebar frame: the serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<unknown[]> {
+  const frame = await (await page.$('#sidebar-frame'))?.contentFrame();
+  if (!frame) throw new Error('The sidebar frame is not there');
+  await frame.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core'), 'utf8') });
+  const violations = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

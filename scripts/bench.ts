@@ -65,6 +65,45 @@ function main(): void {
     emu.menu('showInterventionForm');
     emu.scriptRun('getInterventionFormOptions');
   });
+
+  // A 200-row CSV exported from a school MIS, imported in one go.
+  const years = ['R', '1', '2', '3', '4', '5', '6'];
+  const rows = Array.from({ length: 200 }, (_, i) => [
+    `Pupil${i}`,
+    `Surname${i}`,
+    `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2017`,
+    years[i % years.length]!,
+    i % 10 === 0 ? 'E' : 'K',
+    ['SPLD', 'SEMH', 'SLCN', 'ASD'][i % 4]!,
+  ]);
+  const mapping = {
+    firstName: 0,
+    lastName: 1,
+    dateOfBirth: 2,
+    yearGroup: 3,
+    senStatus: 4,
+    primaryNeed: 5,
+    workingAtYearGroup: -1,
+    secondaryNeed: -1,
+    classTeacher: -1,
+    upn: -1,
+  };
+  measure('Preview a 200-row CSV import', emu, () =>
+    emu.scriptRun('previewPupilImport', [{ rows, mapping }]),
+  );
+  measure('Import a 200-row CSV (one write)', emu, () =>
+    emu.scriptRun('importPupils', [{ rows, mapping }]),
+  );
+  const intervention = emu.records('Interventions')[0]?.['Intervention ID'];
+  const pupilIds = emu
+    .records('Pupils')
+    .slice(0, 3)
+    .map((p) => p['Pupil ID']);
+  measure('Add 3 pupils to an intervention', emu, () =>
+    emu.scriptRun('addPupilsToIntervention', [{ interventionId: intervention, pupilIds }]),
+  );
+  measure('Check good practice (all rows)', emu, () => emu.menu('checkGoodPractice'));
+  measure('Pupil profile', emu, () => emu.scriptRun('getPupilProfile', [pupilIds[0]]));
 }
 
 main();

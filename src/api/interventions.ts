@@ -17,6 +17,7 @@ import { runOperation } from '../store/operation';
 import type { RecordValues, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
 import type { InterventionFormOptions, LibraryChoice, SaveResult } from './contract';
+import { refused } from './results';
 
 export function getInterventionFormOptions(): InterventionFormOptions {
   const spreadsheet = activeSpreadsheet();
@@ -114,16 +115,4 @@ function interventionValues(intervention: Intervention): RecordValues {
     values[header] = field === 'startDate' ? dateFromIso(String(value)) : value;
   }
   return values;
-}
-
-function refused(errors: Record<string, string>): SaveResult {
-  const count = Object.keys(errors).length;
-  return {
-    ok: false,
-    errors,
-    message:
-      count === 1
-        ? 'Nothing was saved: please correct the field marked below.'
-        : `Nothing was saved: please correct the ${count} fields marked below.`,
-  };
 }

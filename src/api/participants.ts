@@ -22,7 +22,6 @@ import {
   validateParticipant,
   type Participant,
 } from '../domain/participant';
-import type { FieldErrors } from '../domain/schema-helpers';
 import {
   formatWarnings,
   lessonTimeLostBySubject,
@@ -50,6 +49,8 @@ import type {
   PupilChoice,
   PupilProfile,
 } from './participants-contract';
+import { refused } from './results';
+import { listOf } from '../domain/text';
 
 const P = TABS.participants;
 const PARTICIPANT_ID = P.idHeader;
@@ -368,24 +369,6 @@ const NOT_FOUND =
 function tabsExist(specs: readonly TabSpec[]): boolean {
   const spreadsheet = activeSpreadsheet();
   return specs.every((spec) => spreadsheet.getSheetByName(spec.name) !== null);
-}
-
-function refused(errors: FieldErrors): { ok: false; errors: FieldErrors; message: string } {
-  const count = Object.keys(errors).length;
-  return {
-    ok: false,
-    errors,
-    message:
-      count === 1
-        ? 'Nothing was saved: please correct the field marked below.'
-        : `Nothing was saved: please correct the ${count} fields marked below.`,
-  };
-}
-
-/** "A", "A and B", "A, B and C". */
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
 function isoOrBlank(date: Date | undefined): string {

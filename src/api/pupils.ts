@@ -34,6 +34,8 @@ import type {
   PupilImportResult,
   StoredPupil,
 } from './pupils-contract';
+import { refused } from './results';
+import { listOf } from '../domain/text';
 
 const ID_HEADER = TABS.pupils.idHeader;
 
@@ -287,11 +289,6 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** Eight-character chunks of fresh UUIDs: one Utilities call gives four new record IDs. */
 function pooledUuid(): () => string {
   const pool: string[] = [];
@@ -301,17 +298,5 @@ function pooledUuid(): () => string {
       for (let i = 0; i + 8 <= hex.length; i += 8) pool.push(hex.slice(i, i + 8));
     }
     return pool.shift() ?? uuid();
-  };
-}
-
-function refused(errors: FieldErrors): SaveResult {
-  const count = Object.keys(errors).length;
-  return {
-    ok: false,
-    errors,
-    message:
-      count === 1
-        ? 'Nothing was saved: please correct the problem below.'
-        : `Nothing was saved: please correct the ${count} problems below.`,
   };
 }

@@ -4,7 +4,6 @@
  * unexported.
  */
 import { newRecordId } from '../domain/ids';
-import type { FieldErrors } from '../domain/schema-helpers';
 import {
   formatPounds,
   goneFromTab,
@@ -32,6 +31,7 @@ import type {
   StaffApi,
   StaffMemberForm,
 } from './staff-contract';
+import { refused } from './results';
 
 // ---- Staff --------------------------------------------------------------------------------------
 
@@ -189,20 +189,6 @@ function choicesOf(
 function idOf(form: unknown): string {
   const id = typeof form === 'object' && form !== null ? (form as { id?: unknown }).id : undefined;
   return typeof id === 'string' ? id.trim() : '';
-}
-
-function refused(errors: FieldErrors): SaveResult {
-  const count = Object.keys(errors).length;
-  return {
-    ok: false,
-    errors,
-    message:
-      'form' in errors
-        ? 'Nothing was saved:'
-        : count === 1
-          ? 'Nothing was saved: please correct the field marked below.'
-          : `Nothing was saved: please correct the ${count} fields marked below.`,
-  };
 }
 
 /** Compile-time check (erased from the build) that these endpoints keep to the contract. */

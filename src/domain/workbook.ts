@@ -61,6 +61,12 @@ export const PARENTS_INFORMED_HOW = [
   'Parents evening',
   'Blanket consent',
 ] as const;
+export const REVIEW_KINDS = ['Baseline', 'Mid-point', 'End', 'Extra'] as const;
+export const REVIEW_STATUSES = ['Due', 'Done', 'Cancelled'] as const;
+export const REVIEW_JUDGEMENTS = ['Working', 'Partly working', 'Not working'] as const;
+export const FURTHER_ACTIONS = ['Continue', 'Change', 'Stop', 'New plan'] as const;
+export const YES_NO = ['Yes', 'No'] as const;
+
 /** Lessons a session may be taken from (what the pupil misses). */
 export const LESSONS = [
   'English',
@@ -188,6 +194,13 @@ export const TABS = {
       { header: 'Published resources' },
       { header: 'Provision ID', note: 'The Provision library entry it started from, if any' },
       { header: 'Warnings', note: 'Good-practice warnings, written by the add-on' },
+      {
+        header: 'Needs decision',
+        note: 'Why the SENCo must decide whether to change or stop it (from a mid-point review)',
+      },
+      { header: 'Run again', rule: { kind: 'list', values: YES_NO } },
+      { header: 'Change first' },
+      { header: 'Staff training needs' },
       { header: 'Created by' },
       { header: 'Created on', format: DATE },
     ],
@@ -228,20 +241,40 @@ export const TABS = {
       { header: 'Review ID' },
       { header: 'Intervention ID' },
       { header: 'Participant ID' },
-      { header: 'Kind', rule: { kind: 'list', values: ['Baseline', 'Mid-point', 'End', 'Extra'] } },
+      { header: 'Kind', rule: { kind: 'list', values: REVIEW_KINDS } },
       { header: 'Due date', rule: { kind: 'date' }, format: DATE },
-      { header: 'Status', rule: { kind: 'list', values: ['Due', 'Done', 'Cancelled'] } },
+      { header: 'Status', rule: { kind: 'list', values: REVIEW_STATUSES } },
       { header: 'Done on', rule: { kind: 'date' }, format: DATE },
-      { header: 'Reminder sent' },
+      { header: 'Result', note: 'Measured the same way as the baseline' },
+      { header: 'Result date', rule: { kind: 'date' }, format: DATE },
+      { header: 'Progress' },
+      { header: 'Other factors' },
+      { header: 'Judgement', rule: { kind: 'list', values: REVIEW_JUDGEMENTS } },
+      { header: 'Further action', rule: { kind: 'list', values: FURTHER_ACTIONS } },
+      { header: 'Recorded by' },
+      {
+        header: 'Due reminder sent',
+        note: 'When the add-on emailed that this review is coming up (written by the add-on)',
+      },
+      {
+        header: 'Overdue reminder sent',
+        note: 'When the add-on emailed that this review is overdue (written by the add-on)',
+      },
     ],
   },
   settings: {
     name: 'Settings',
-    columns: [{ header: 'Setting' }, { header: 'Value' }, { header: 'Notes' }],
+    columns: [
+      { header: 'Setting' },
+      { header: 'Value' },
+      { header: 'Notes' },
+      { header: 'From', format: DATE, note: 'Term dates: the first day' },
+      { header: 'To', format: DATE, note: 'Term dates: the last day (blank for a single day)' },
+    ],
   },
   dashboard: {
     name: 'Dashboard',
-    columns: [{ header: 'Measure' }, { header: 'Value' }],
+    columns: [{ header: 'Measure' }, { header: 'Value' }, { header: 'Notes' }],
   },
   auditLog: {
     name: 'Audit log',
@@ -295,5 +328,15 @@ export const DEFAULT_SETTINGS: readonly {
     setting: 'Lesson time lost threshold (minutes a week)',
     value: 60,
     notes: 'Warn when a pupil misses more than this much of one subject a week',
+  },
+  {
+    setting: 'Reminder lead time (school days)',
+    value: 3,
+    notes: 'Remind staff of reviews due within this many school days',
+  },
+  {
+    setting: 'Full names in emails',
+    value: 'No',
+    notes: 'No: emails give pupils’ initials and year group only (special category data)',
   },
 ];

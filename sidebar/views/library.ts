@@ -10,8 +10,8 @@ import {
   type LibraryForm,
 } from '../../src/domain/staff';
 import type { GroupSpec } from '../form-kit';
+import { renderPickToEdit } from '../pick-to-edit';
 import { callServer } from '../server';
-import { renderPickToEdit } from './staff';
 
 const L = LIBRARY_LABELS;
 

@@ -3,6 +3,7 @@
  * protected header rows. Safe to run again: it adds what is missing and never erases or moves data;
  * columns users added are kept where they are.
  */
+import { academicYearOf, typicalSchoolYear } from '../domain/calendar';
 import { cellToText } from '../domain/cells';
 import {
   DEFAULT_SETTINGS,
@@ -11,6 +12,7 @@ import {
   type ColumnRule,
   type TabSpec,
 } from '../domain/workbook';
+import { termDateKind } from './calendar';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -171,16 +173,44 @@ function addMissingSettings(settings: Sheet): number {
   if (nameColumn < 0 || valueColumn < 0) return 0;
   const present = new Set(values.slice(1).map((row) => cellToText(row[nameColumn])));
   const missing = DEFAULT_SETTINGS.filter((s) => !present.has(s.setting));
-  if (missing.length === 0) return 0;
-  const rows = missing.map((s) => {
-    const row: (string | number)[] = headers.map(() => '');
+  const rows: (string | number | Date)[][] = missing.map((s) => {
+    const row: (string | number | Date)[] = headers.map(() => '');
     row[nameColumn] = `'${s.setting}`;
     row[valueColumn] = typeof s.value === 'string' && s.value !== '' ? `'${s.value}` : s.value;
     if (notesColumn >= 0) row[notesColumn] = `'${s.notes}`;
     return row;
   });
+  rows.push(...typicalTermDates(headers, present));
+  if (rows.length === 0) return 0;
   settings.getRange(values.length + 1, 1, rows.length, headers.length).setValues(rows);
   return rows.length;
+}
+
+/**
+ * When the Settings tab has no term dates at all (no 'Term' row), a typical English school year for
+ * the current academic year (see typicalSchoolYear), for the school to change to its own dates.
+ */
+function typicalTermDates(headers: string[], present: Set<string>): (string | Date)[][] {
+  if ([...present].some((setting) => termDateKind(setting) === 'Term')) return [];
+  const columns = ['Setting', 'Value', 'Notes', 'From', 'To'].map((h) => headers.indexOf(h));
+  const [nameColumn = -1, valueColumn = -1, notesColumn = -1, fromColumn = -1, toColumn = -1] =
+    columns;
+  if (nameColumn < 0 || valueColumn < 0 || fromColumn < 0 || toColumn < 0) return [];
+  const year = academicYearOf(new Date());
+  return typicalSchoolYear(year).map((term, i) => {
+    const row: (string | Date)[] = headers.map(() => '');
+    row[nameColumn] = `'${term.kind}`;
+    row[valueColumn] = `'${term.name}`;
+    row[fromColumn] = term.from;
+    row[toColumn] = term.to.getTime() === term.from.getTime() ? '' : term.to;
+    if (notesColumn >= 0) {
+      row[notesColumn] =
+        i === 0
+          ? `'Typical dates for ${year} to ${year + 1}: change these rows to your school's own term dates, holidays and INSET days (used for review dates)`
+          : `'Typical date: change it to your school's own`;
+    }
+    return row;
+  });
 }
 
 /** A new spreadsheet's empty "Sheet1" is clutter once the map's tabs exist. */

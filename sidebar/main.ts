@@ -10,6 +10,7 @@ import { render as renderPupil } from './views/pupil';
 import { render as renderImport } from './views/import';
 import { render as renderStaff } from './views/staff';
 import { render as renderLibrary } from './views/library';
+import { render as renderReview } from './views/review';
 
 type View = (root: HTMLElement) => void;
 
@@ -21,6 +22,7 @@ const VIEWS = new Map<string, View>([
   ['import', renderImport],
   ['staff', renderStaff],
   ['library', renderLibrary],
+  ['review', renderReview],
 ]);
 
 function start(): void {

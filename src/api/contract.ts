@@ -8,6 +8,7 @@ import type { InterventionForm } from '../domain/intervention';
 import type { PupilApi } from './pupils-contract';
 import type { StaffApi } from './staff-contract';
 import type { ParticipantApi } from './participants-contract';
+import type { ReviewApi } from './reviews-contract';
 
 export interface LibraryChoice {
   id: string;
@@ -37,6 +38,6 @@ export interface InterventionApi {
   saveIntervention(form: InterventionForm): SaveResult;
 }
 
-export interface ServerApi extends InterventionApi, PupilApi, StaffApi, ParticipantApi {}
+export interface ServerApi extends InterventionApi, PupilApi, StaffApi, ParticipantApi, ReviewApi {}
 
 export type ServerFunctionName = keyof ServerApi;

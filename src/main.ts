@@ -14,6 +14,8 @@ export { getInterventionFormOptions, saveIntervention } from './api/intervention
 export * from './api/pupils';
 export * from './api/staff';
 export * from './api/participants';
+export * from './api/reviews';
+export * from './api/reminders';
 
 export function onOpen(): void {
   buildMenu();
@@ -65,3 +67,4 @@ export const showPupilForm = sidebarOpener('pupil', 'Pupil');
 export const showPupilImport = sidebarOpener('import', 'Import pupils');
 export const showStaffForm = sidebarOpener('staff', 'Staff');
 export const showLibraryForm = sidebarOpener('library', 'Provision library');
+export const showReviewForm = sidebarOpener('review', 'Record a review');

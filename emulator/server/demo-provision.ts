@@ -230,7 +230,19 @@ export function seedDemoProvision(
         evaluation: placement.evaluation ?? '',
         furtherAction: placement.furtherAction ?? '',
       };
-      expectOk(emulator.scriptRun<Ok>('saveParticipant', [form]).value, 'pupil record');
+      // Started first (which schedules the reviews), then finished with the results.
+      const started = {
+        ...form,
+        status: 'Started',
+        actual: '',
+        actualDate: '',
+        evaluation: '',
+        furtherAction: '',
+      };
+      expectOk(emulator.scriptRun<Ok>('saveParticipant', [started]).value, 'pupil record');
+      if (placement.actual) {
+        expectOk(emulator.scriptRun<Ok>('saveParticipant', [form]).value, 'pupil result');
+      }
     });
   }
 }
@@ -255,4 +267,38 @@ export function seedHandTypedIntervention(emulator: Emulator, startDate: Date): 
     },
   ]);
   emulator.menu('checkGoodPractice');
+}
+
+/**
+ * Records the reviews a school would have done by today: every baseline already due, and the
+ * mid-point and end of the finished language group. Later mid-points stay due or overdue, so the
+ * daily reminders have something to send.
+ */
+export function seedDemoReviews(emulator: Emulator, finishedInterventionId: string): void {
+  const now = emulator.now;
+  const places = new Map(emulator.records('Participants').map((r) => [r['Participant ID'], r]));
+  const iso = (date: Date) =>
+    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  for (const review of emulator.records('Reviews')) {
+    const due = review['Due date'];
+    if (!(due instanceof Date) || due > now || review.Status !== 'Due') continue;
+    const place = places.get(review['Participant ID']);
+    const finished = review['Intervention ID'] === finishedInterventionId;
+    if (!place || (review.Kind !== 'Baseline' && !finished)) continue;
+    const atEnd = review.Kind === 'End';
+    const form = {
+      reviewId: String(review['Review ID']),
+      kind: String(review.Kind),
+      result: atEnd ? String(place.Actual || place.Baseline) : String(place.Baseline),
+      resultDate: iso(due),
+      progress: review.Kind === 'Baseline' ? '' : 'Steady progress, checked against the baseline',
+      otherFactors: '',
+      judgement: review.Kind === 'Baseline' ? '' : 'Working',
+      furtherAction: review.Kind === 'Baseline' ? '' : atEnd ? 'Stop' : 'Continue',
+      runAgain: atEnd ? 'Yes' : '',
+      changeFirst: '',
+      staffTrainingNeeds: atEnd ? 'Refresher on story grammar scoring for the new TA' : '',
+    };
+    expectOk(emulator.scriptRun<Ok>('saveReview', [form]).value, 'review');
+  }
 }

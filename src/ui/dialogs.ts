@@ -1,6 +1,6 @@
 /** Sidebars and messages shown to the user. */
 export type SidebarView =
-  'intervention' | 'participants' | 'profile' | 'pupil' | 'import' | 'staff' | 'library';
+  'intervention' | 'participants' | 'profile' | 'pupil' | 'import' | 'staff' | 'library' | 'review';
 
 export function showSidebar(view: SidebarView, title: string): void {
   const template = HtmlService.createTemplateFromFile('sidebar');

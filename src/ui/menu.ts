@@ -3,6 +3,7 @@ export const MENU_SECTIONS = [
   [
     { caption: 'New intervention…', functionName: 'showInterventionForm' },
     { caption: 'Pupils in an intervention…', functionName: 'showParticipantsForm' },
+    { caption: 'Record a review…', functionName: 'showReviewForm' },
     { caption: 'Pupil profile…', functionName: 'showPupilProfile' },
   ],
   [
@@ -10,6 +11,10 @@ export const MENU_SECTIONS = [
     { caption: 'Import pupils from a CSV file…', functionName: 'showPupilImport' },
     { caption: 'Staff…', functionName: 'showStaffForm' },
     { caption: 'Provision library…', functionName: 'showLibraryForm' },
+  ],
+  [
+    { caption: 'Turn on review reminders', functionName: 'turnOnReminders' },
+    { caption: 'Turn off review reminders', functionName: 'turnOffReminders' },
   ],
   [
     { caption: 'Check good practice', functionName: 'checkGoodPractice' },

@@ -4,6 +4,8 @@
  */
 import * as path from 'node:path';
 import { Emulator } from '../emulator/src';
+import { seedDemoSchool } from '../emulator/server/demo';
+import { seedBigSchool } from '../tests/support/big-school';
 
 /** Public measurements: a service round trip costs tens of milliseconds. */
 const MS_PER_CALL = 50;
@@ -104,6 +106,30 @@ function main(): void {
   );
   measure('Check good practice (all rows)', emu, () => emu.menu('checkGoodPractice'));
   measure('Pupil profile', emu, () => emu.scriptRun('getPupilProfile', [pupilIds[0]]));
+
+  // The daily reminder run, on the demo school and on a generated large school.
+  const demo = new Emulator({ buildDir, now });
+  seedDemoSchool(demo);
+  demo.menu('turnOnReminders');
+  measure('Daily reminder run (demo school)', demo, () =>
+    demo.fireDueTriggers(new Date('2026-11-24T07:00:00Z')),
+  );
+  console.log(`  emails sent: ${demo.outbox().length}`);
+  const big = new Emulator({ buildDir, now });
+  big.install();
+  big.menu('setUpProvisionMap');
+  seedBigSchool(big);
+  big.menu('turnOnReminders');
+  big.rt.mailDailyQuota = 1500; // a Google Workspace school account
+  measure('Daily reminder run (2,000 pupils, 6,000 places)', big, () =>
+    big.fireDueTriggers(new Date('2026-11-24T07:00:00Z')),
+  );
+  console.log(`  emails sent: ${big.outbox().length}`);
+  // A second run the same day (another user's trigger, or a rerun after a crash) sends nothing.
+  measure('Daily reminder run again the same day', big, () =>
+    big.run('sendDailyReminders', [{}], { kind: 'trigger' }),
+  );
+  console.log(`  emails sent in all: ${big.outbox().length}`);
 }
 
 main();

@@ -61,6 +61,8 @@ const TRIGGER_KEY = 'reminders.triggerId';
 const FAILURE_MAILED_KEY = 'reminders.failureMailed';
 const DECISIONS_KEY = 'reminders.decisionsSummarised';
 const SUMMARY_SENT_KEY = 'reminders.summarySentOn';
+/** {"on": date, "keys": [staff digest keys]}: who has had today's digest. */
+const DIGESTS_SENT_KEY = 'reminders.digestsSent';
 
 const TITLE_ON = 'Turn on review reminders';
 const TITLE_OFF = 'Turn off review reminders';
@@ -270,6 +272,7 @@ function runReminders(
       sheetUrl: `${activeSpreadsheet().getUrl()}#gid=${t.reviews.sheet.getSheetId()}`,
       alreadySent: new Set(logs.flatMap((log) => log.sent)),
       summarySentToday: props[SUMMARY_SENT_KEY] === todayIso,
+      digestsSentToday: new Set(digestsSentOn(props[DIGESTS_SENT_KEY], todayIso)),
       decisionsSummarised: new Set(parseList(props[DECISIONS_KEY])),
     });
 
@@ -383,7 +386,10 @@ class SentLogWriter {
       .map((k) => Number(k.slice(k.lastIndexOf('.') + 1)))
       .filter((n) => Number.isFinite(n));
     this.next = Math.max(0, ...used) + 1;
+    this.digestsToday = digestsSentOn(existing[DIGESTS_SENT_KEY], on);
   }
+
+  private readonly digestsToday: string[];
 
   /** Adds what the digest covered to the run's log, filling each key before starting the next. */
   record(digest: Digest): void {
@@ -406,8 +412,23 @@ class SentLogWriter {
     if (digest.key === SUMMARY_KEY) {
       values[DECISIONS_KEY] = JSON.stringify(digest.decisions);
       values[SUMMARY_SENT_KEY] = this.on;
+    } else {
+      this.digestsToday.push(digest.key);
+      values[DIGESTS_SENT_KEY] = JSON.stringify({ on: this.on, keys: this.digestsToday });
     }
     if (Object.keys(values).length > 0) this.store.setProperties(values);
+  }
+}
+
+/** The staff digest keys recorded as sent on `day` (none when the record is from another day). */
+function digestsSentOn(value: string | undefined, day: string): string[] {
+  if (!value) return [];
+  try {
+    const record = JSON.parse(value) as { on?: unknown; keys?: unknown };
+    if (record.on !== day || !Array.isArray(record.keys)) return [];
+    return record.keys.filter((k): k is string => typeof k === 'string');
+  } catch {
+    return [];
   }
 }
 

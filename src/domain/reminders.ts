@@ -112,6 +112,8 @@ export interface ReminderInput {
   alreadySent: ReadonlySet<string>;
   /** Whether an earlier run today already sent the SENCo summary. */
   summarySentToday: boolean;
+  /** Staff digests (by key) an earlier run sent today: one digest a person a day, at most. */
+  digestsSentToday?: ReadonlySet<string>;
   /** Intervention IDs needing a decision that the last SENCo summary listed. */
   decisionsSummarised: ReadonlySet<string>;
 }
@@ -350,6 +352,8 @@ export function planReminders(input: ReminderInput): ReminderPlan {
   );
   for (const { person, items: all } of staffDigests) {
     const key = staffKey(person);
+    // A rerun the same day leaves a long backlog's remainder for tomorrow's digest.
+    if (input.digestsSentToday?.has(key)) continue;
     // Overdue first, then the soonest; a long backlog comes a screenful a day.
     const sorted = [...all].sort(
       (a, b) =>

@@ -1,19 +1,25 @@
 /**
  * The intervention sheet form, on the shared form kit: validated with the intervention schema as
- * the user types and on Save, saved through callServer('saveIntervention', form). It can start
- * from a Provision library entry, whose defaults pre-fill the fields.
+ * the user types and on Save, saved through callServer('saveIntervention', form). A picker above
+ * it (the shared pick-to-edit frame) chooses an intervention to change, or a new one; a new one
+ * can start from a Provision library entry, whose defaults pre-fill the fields. Changing the start
+ * date or the length moves the reviews still to do (the server does it, and says how many).
  */
 import type { InterventionFormOptions } from '../src/api/contract';
+import { dateFromIso } from '../src/domain/dates';
 import {
   INTERVENTION_LABELS,
   interventionSchema,
   validateIntervention,
+  type Intervention,
   type InterventionField,
   type InterventionForm,
 } from '../src/domain/intervention';
+import { longDate } from '../src/domain/participant';
 import { DELIVERY_MODES } from '../src/domain/workbook';
-import { loadThen, renderSchemaForm, type FieldKind, type GroupSpec as KitGroup } from './form-kit';
+import type { FieldKind, FormValues, GroupSpec as KitGroup, SchemaForm } from './form-kit';
 import { h } from './dom';
+import { renderPickToEdit, type PickData } from './pick-to-edit';
 import { callServer } from './server';
 
 export { problemCount } from './form-kit';
@@ -97,15 +103,66 @@ export function isRequired(key: InterventionField): boolean {
   return !interventionSchema.shape[key].safeParse(undefined).success;
 }
 
-/** Load the options, then show the form (or a clear message about why it cannot be shown). */
+/** What the picker and the form are built from. */
+interface InterventionPickData extends PickData {
+  options: InterventionFormOptions;
+}
+
+const PICK_ID = 'intervention-pick';
+
+/** Load the options, then show the picker above the form (or why it cannot be shown). */
 export function renderInterventionForm(root: HTMLElement): void {
-  const heading = 'Add an intervention';
-  loadThen(
-    root,
-    heading,
-    () => callServer('getInterventionFormOptions'),
-    (options) => buildForm(root, heading, options),
-  );
+  renderPickToEdit<Intervention, { id: string; label: string }, InterventionPickData>(root, {
+    heading: 'Intervention sheet',
+    intro:
+      'Add an intervention, or choose one to change it. A new start date or length moves the reviews still to do; results already recorded never change.',
+    pickLabel: 'Intervention',
+    newChoice: 'New intervention',
+    pickId: PICK_ID,
+    idHeader: 'Intervention ID',
+    tab: 'Interventions',
+    wording: { aNewOne: 'a new intervention' },
+    groups: (data) => kitGroups(data.options),
+    validate: (values) => validateIntervention(values),
+    loadChoices: () =>
+      callServer('getInterventionFormOptions').then((options) => ({
+        workbookReady: options.workbookReady,
+        choices: options.interventions,
+        withoutId: options.withoutId,
+        options,
+      })),
+    loadRecord: (id) => callServer('getIntervention', id),
+    save: (values, id) => callServer('saveIntervention', { ...(values as InterventionForm), id }),
+    choiceLabel: interventionChoiceLabel,
+    onForm: (form, data) => setUpForm(root, form, data.options),
+    beforeShow: (form, values) => {
+      // A value the lists no longer offer (a lead who left, a deleted library entry) stays shown.
+      keepChoice(form, 'lead', values.lead, 'not on the Staff tab');
+      keepChoice(form, 'provisionId', values.provisionId, 'no longer in the Provision library');
+      libraryNote(root).textContent = '';
+    },
+  });
+}
+
+/** "Talk Boost (from 30 November 2026)": the server labels the list the same way. */
+export function interventionChoiceLabel(values: FormValues): string {
+  const name = (values.name ?? '').trim() || 'No name yet';
+  const start = values.startDate ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(start)
+    ? `${name} (from ${longDate(dateFromIso(start))})`
+    : name;
+}
+
+/** Adds an option for a loaded value the select does not offer, so it is shown, not lost. */
+function keepChoice(form: SchemaForm, key: string, value: string | undefined, why: string): void {
+  const select = form.control(key);
+  if (!(select instanceof HTMLSelectElement) || !value) return;
+  if (Array.from(select.options).some((o) => o.value === value)) return;
+  select.append(Object.assign(h('option', {}, `${value} (${why})`), { value }));
+}
+
+function libraryNote(root: HTMLElement): HTMLElement {
+  return root.querySelector<HTMLElement>('#provisionId-filled') ?? h('p');
 }
 
 function kitGroups(options: InterventionFormOptions): KitGroup[] {
@@ -151,18 +208,27 @@ function kitGroups(options: InterventionFormOptions): KitGroup[] {
   }));
 }
 
-function buildForm(root: HTMLElement, heading: string, options: InterventionFormOptions): void {
-  const form = renderSchemaForm(root, {
-    heading,
-    groups: kitGroups(options),
-    validate: validateIntervention,
-    initial: { startDate: options.today },
-    keepAfterSave: ['lead', 'startDate'],
-    submit: (values) => callServer('saveIntervention', values as InterventionForm),
-    onSaved: () => form.control('name')?.focus(),
-  });
+/** Today's date for a new intervention, and the Provision library's pre-fill. */
+function setUpForm(root: HTMLElement, form: SchemaForm, options: InterventionFormOptions): void {
+  const startToday = () => {
+    if (form.values().startDate === '') form.setValues({ startDate: options.today });
+  };
+  startToday();
+  // Choosing "New intervention" empties the form (in the picker's own handler): start it today.
+  const picker = root.querySelector<HTMLSelectElement>(`#${PICK_ID}`);
+  picker?.addEventListener('change', () =>
+    queueMicrotask(() => {
+      if (picker.value === '') startToday();
+    }),
+  );
+
   // Choosing a library entry pre-fills the form with its defaults (the user may change them).
-  const filled = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const filled = h('p', {
+    class: 'hint',
+    id: 'provisionId-filled',
+    role: 'status',
+    'aria-live': 'polite',
+  });
   form.control('provisionId')?.closest('.field')?.append(filled);
   form.control('provisionId')?.addEventListener('change', (event) => {
     const id = (event.target as HTMLSelectElement).value;

@@ -11,6 +11,7 @@ import { render as renderImport } from './views/import';
 import { render as renderStaff } from './views/staff';
 import { render as renderLibrary } from './views/library';
 import { render as renderReview } from './views/review';
+import { render as renderLetters } from './views/letters';
 
 type View = (root: HTMLElement) => void;
 
@@ -23,6 +24,7 @@ const VIEWS = new Map<string, View>([
   ['staff', renderStaff],
   ['library', renderLibrary],
   ['review', renderReview],
+  ['letters', renderLetters],
 ]);
 
 function start(): void {

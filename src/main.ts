@@ -10,12 +10,13 @@ import { recheckGoodPractice } from './api/practice';
 import { buildMenu } from './ui/menu';
 import { reportingErrors, showMessage, showSidebar, type SidebarView } from './ui/dialogs';
 
-export { getInterventionFormOptions, saveIntervention } from './api/interventions';
+export { getInterventionFormOptions, getIntervention, saveIntervention } from './api/interventions';
 export * from './api/pupils';
 export * from './api/staff';
 export * from './api/participants';
 export * from './api/reviews';
 export * from './api/reminders';
+export * from './api/letters';
 
 export function onOpen(): void {
   buildMenu();
@@ -68,3 +69,4 @@ export const showPupilImport = sidebarOpener('import', 'Import pupils');
 export const showStaffForm = sidebarOpener('staff', 'Staff');
 export const showLibraryForm = sidebarOpener('library', 'Provision library');
 export const showReviewForm = sidebarOpener('review', 'Record a review');
+export const showLetters = sidebarOpener('letters', 'Letters to parents');

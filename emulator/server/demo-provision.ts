@@ -302,3 +302,33 @@ export function seedDemoReviews(emulator: Emulator, finishedInterventionId: stri
     expectOk(emulator.scriptRun<Ok>('saveReview', [form]).value, 'review');
   }
 }
+
+/**
+ * Letters to parents the demo school has already sent: a starting letter for each pupil of the
+ * precision teaching group (running) and an end letter for each pupil of the finished language
+ * group, made through the add-on's own endpoint, so the Docs viewer has real letters to show.
+ */
+export function seedDemoLetters(emulator: Emulator): void {
+  const interventions = emulator.records('Interventions');
+  const places = emulator.records('Participants');
+  const running = interventions.find((r) => String(r.Name).startsWith('Precision teaching'))?.[
+    'Intervention ID'
+  ];
+  const finished = places.find((r) => r.Status === 'Finished')?.['Intervention ID'];
+  const letters: { interventionId: unknown; kind: 'start' | 'end' }[] = [
+    { interventionId: running, kind: 'start' },
+    { interventionId: finished, kind: 'end' },
+  ];
+  for (const { interventionId, kind } of letters) {
+    if (!interventionId) continue;
+    for (const place of places) {
+      if (place['Intervention ID'] !== interventionId || place.Status === 'Removed') continue;
+      expectOk(
+        emulator.scriptRun<Ok>('generateLetter', [
+          { participantId: String(place['Participant ID']), kind },
+        ]).value,
+        `${kind} letter`,
+      );
+    }
+  }
+}

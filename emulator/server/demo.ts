@@ -12,7 +12,12 @@ import type { Emulator } from '../src/index';
 import type { InterventionForm } from '../../src/domain/intervention';
 import type { NeedCode } from '../../src/domain/workbook';
 import { TABS } from '../../src/domain/workbook';
-import { seedDemoProvision, seedDemoReviews, seedHandTypedIntervention } from './demo-provision';
+import {
+  seedDemoLetters,
+  seedDemoProvision,
+  seedDemoReviews,
+  seedHandTypedIntervention,
+} from './demo-provision';
 import { addDays, isoDayInZone, mondayOf, zonedTime, type IsoDay } from './time';
 
 export const DEMO_SCHOOL_NAME = 'Larkspur Lane Primary School';
@@ -375,6 +380,7 @@ export function seedDemoSchool(emulator: Emulator): DemoSummary {
   seedDemoProvision(emulator, saved);
   seedDemoReviews(emulator, saved[3]?.id ?? '');
   seedHandTypedIntervention(emulator, zonedTime(addDays(thisMonday, -40 * 7), 0, 0, timeZone));
+  seedDemoLetters(emulator);
   return { staff: STAFF.length, pupils: PUPILS.length, interventions: saved.map((i) => i.id) };
 }
 

@@ -6,9 +6,10 @@
 import type { FieldErrors } from '../domain/schema-helpers';
 import type { InterventionForm } from '../domain/intervention';
 import type { PupilApi } from './pupils-contract';
-import type { StaffApi } from './staff-contract';
+import type { RecordChoice, StaffApi } from './staff-contract';
 import type { ParticipantApi } from './participants-contract';
 import type { ReviewApi } from './reviews-contract';
+import type { LetterApi } from './letters-contract';
 
 export interface LibraryChoice {
   id: string;
@@ -26,7 +27,14 @@ export interface InterventionFormOptions {
   workbookReady: boolean;
   /** Provision library entries a new intervention can start from. */
   library: LibraryChoice[];
+  /** Interventions to pick from and change, by label: "Talk Boost (from 30 November 2026)". */
+  interventions: RecordChoice[];
+  /** Rows on the Interventions tab with no Intervention ID (typed in by hand): not listed. */
+  withoutId: number;
 }
+
+/** An intervention's fields as the form shows them (text; the start date yyyy-mm-dd), with its ID. */
+export type InterventionRecordForm = Record<keyof InterventionForm, string> & { id: string };
 
 /** What every save returns: ok with a message (and good-practice warnings), or field errors. */
 export type SaveResult =
@@ -35,9 +43,16 @@ export type SaveResult =
 
 export interface InterventionApi {
   getInterventionFormOptions(): InterventionFormOptions;
-  saveIntervention(form: InterventionForm): SaveResult;
+  /** The intervention's fields for the form, or null when the row has gone. */
+  getIntervention(id: string): InterventionRecordForm | null;
+  /**
+   * Adds an intervention (no id) or changes one (id): only the fields that differ, with the audit
+   * noting old and new. A new start date or length moves its pupils' reviews still due.
+   */
+  saveIntervention(form: InterventionForm & { id?: string }): SaveResult;
 }
 
-export interface ServerApi extends InterventionApi, PupilApi, StaffApi, ParticipantApi, ReviewApi {}
+export interface ServerApi
+  extends InterventionApi, PupilApi, StaffApi, ParticipantApi, ReviewApi, LetterApi {}
 
 export type ServerFunctionName = keyof ServerApi;

@@ -231,6 +231,12 @@ export const TABS = {
       { header: 'Evaluation' },
       { header: 'Further action' },
       { header: 'Warnings', note: 'Good-practice warnings, written by the add-on' },
+      {
+        header: 'Start letter',
+        note: 'Link to the latest letter to parents (older versions are kept in Drive)',
+      },
+      { header: 'Mid-point letter', note: 'Link to the latest letter to parents' },
+      { header: 'End letter', note: 'Link to the latest letter to parents' },
     ],
   },
   reviews: {
@@ -333,6 +339,24 @@ export const DEFAULT_SETTINGS: readonly {
     setting: 'Reminder lead time (school days)',
     value: 3,
     notes: 'Remind staff of reviews due within this many school days',
+  },
+  {
+    setting: 'Start letter template',
+    value: '',
+    notes:
+      'Optional: the link to a Google Doc with {{placeholders}}; blank uses the built-in letter',
+  },
+  {
+    setting: 'Mid-point letter template',
+    value: '',
+    notes:
+      'Optional: the link to a Google Doc with {{placeholders}}; blank uses the built-in letter',
+  },
+  {
+    setting: 'End letter template',
+    value: '',
+    notes:
+      'Optional: the link to a Google Doc with {{placeholders}}; blank uses the built-in letter',
   },
   {
     setting: 'Full names in emails',

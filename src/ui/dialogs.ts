@@ -1,6 +1,14 @@
 /** Sidebars and messages shown to the user. */
 export type SidebarView =
-  'intervention' | 'participants' | 'profile' | 'pupil' | 'import' | 'staff' | 'library' | 'review';
+  | 'intervention'
+  | 'participants'
+  | 'profile'
+  | 'pupil'
+  | 'import'
+  | 'staff'
+  | 'library'
+  | 'review'
+  | 'letters';
 
 export function showSidebar(view: SidebarView, title: string): void {
   const template = HtmlService.createTemplateFromFile('sidebar');

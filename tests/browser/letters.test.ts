@@ -1,0 +1,205 @@
+/**
+ * Letters to parents in the browser, against the npm start page: make one pupil's starting letter,
+ * see its link on the pupil's row in the sidebar and in the Participants tab, read it in the Docs
+ * viewer; then make the letters for a whole group and see the progress and the summary.
+ */
+import type { Page } from 'playwright-core';
+import {
+  clickAddonMenuItem,
+  pressButton,
+  seriousAxeViolations,
+  sidebarFrame,
+  startTrialBrowser,
+  type TrialBrowser,
+} from '../support/browser';
+
+let run: TrialBrowser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  run = await startTrialBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await run?.close();
+});
+
+beforeEach(async () => {
+  page = await run.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(8000);
+  pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(run.trial.url);
+  await page.getByRole('tab', { name: 'Interventions' }).waitFor();
+});
+
+afterEach(async () => {
+  expect(pageErrors).toEqual([]);
+  await page?.close();
+});
+
+function pupilById(id: string): { first: string; last: string } {
+  const record = run.trial.emulator.records('Pupils').find((p) => p['Pupil ID'] === id);
+  if (!record) throw new Error(`no pupil ${id}`);
+  return { first: String(record['First name']), last: String(record['Last name']) };
+}
+
+function interventionByName(prefix: string): { id: string; name: string } {
+  const record = run.trial.emulator
+    .records('Interventions')
+    .find((r) => String(r.Name).startsWith(prefix));
+  if (!record) throw new Error(`no intervention ${prefix}`);
+  return { id: String(record['Intervention ID']), name: String(record.Name) };
+}
+
+async function chooseIntervention(id: string): Promise<void> {
+  const sidebar = sidebarFrame(page);
+  const picker = sidebar.getByLabel('Intervention', { exact: true });
+  await picker.waitFor();
+  await picker.selectOption(id);
+}
+
+test('a starting letter for one pupil: linked on the row and in the sheet, readable in Docs', async () => {
+  const emulator = run.trial.emulator;
+  const phonics = interventionByName('Phonics catch-up');
+  const place = emulator
+    .records('Participants')
+    .find((r) => r['Intervention ID'] === phonics.id && r.Status === 'Started');
+  if (!place) throw new Error('no pupil in the phonics group');
+  const { first, last } = pupilById(String(place['Pupil ID']));
+  const fullName = `${first} ${last}`;
+  const docsBefore = emulator.documents().length;
+
+  await clickAddonMenuItem(page, /Letters to parents/);
+  const sidebar = sidebarFrame(page);
+  await chooseIntervention(phonics.id);
+  const make = sidebar.getByRole('button', { name: `Starting letter for ${fullName}` });
+  await make.waitFor();
+  // The three buttons of each pupil name the pupil; the template help is there, folded away.
+  await sidebar.getByRole('button', { name: `Mid-point letter for ${fullName}` }).waitFor();
+  await sidebar.getByRole('button', { name: `End letter for ${fullName}` }).waitFor();
+  expect(await sidebar.locator('details.letter-help').getAttribute('open')).toBeNull();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  await pressButton(sidebar, `Starting letter for ${fullName}`);
+  const link = sidebar.getByRole('link', { name: `Open the starting letter for ${fullName}` });
+  await link.waitFor();
+  expect(await link.getAttribute('target')).toBe('_blank');
+  expect(await link.getAttribute('rel')).toBe('noopener');
+  const url = await link.getAttribute('href');
+  expect(url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+  expect(emulator.documents()).toHaveLength(docsBefore + 1);
+
+  // Written back on the pupil's row of the Participants tab.
+  const row = emulator
+    .records('Participants')
+    .find((r) => r['Participant ID'] === place['Participant ID']);
+  expect(row?.['Start letter']).toBe(url);
+  await page.getByRole('tab', { name: 'Participants' }).click();
+  await page.getByRole('cell', { name: url!, exact: true }).waitFor();
+
+  // The page's Docs list opens the letter in the viewer.
+  const entry = page.locator('#docs .list-button').filter({ hasText: first }).first();
+  await entry.focus();
+  await entry.press('Enter');
+  const dialog = page.locator('#doc-dialog');
+  await dialog.waitFor();
+  const letter = page.frameLocator('#doc-body iframe').locator('body');
+  await letter.waitFor();
+  const text = await letter.innerText();
+  expect(text).toContain(first);
+  expect(text).toContain(phonics.name);
+  const others = emulator
+    .records('Pupils')
+    .filter((p) => p['Pupil ID'] !== place['Pupil ID'])
+    .map((p) => String(p['Last name']));
+  for (const other of others) expect(text).not.toContain(other);
+  await page.screenshot({ path: '/tmp/letter.png' });
+  await page.keyboard.press('Escape');
+
+  // The whole letter, as the page's "Open in a new tab" shows it.
+  const doc = emulator.documents().find((d) => d.url === url);
+  const full = await run.browser.newPage({ viewport: { width: 900, height: 900 } });
+  await full.goto(new URL(`/docs/${encodeURIComponent(doc!.id)}`, run.trial.url).href);
+  await full.screenshot({ path: '/tmp/letter-full.png', fullPage: true });
+  await full.close();
+}, 40_000);
+
+test('letters for the whole group: progress to the end, one failure, then how many were made', async () => {
+  const emulator = run.trial.emulator;
+  const group = interventionByName('Number sense group');
+  const count = emulator
+    .records('Participants')
+    .filter((r) => r['Intervention ID'] === group.id && r.Status !== 'Removed').length;
+  expect(count).toBeGreaterThan(1);
+  const docsBefore = emulator.documents().length;
+
+  await clickAddonMenuItem(page, /Letters to parents/);
+  const sidebar = sidebarFrame(page);
+  await chooseIntervention(group.id);
+  await sidebar.getByRole('heading', { name: 'Letters for the whole group' }).waitFor();
+  await sidebar.getByLabel('Letter', { exact: true }).selectOption('start');
+
+  // Every message the progress line shows, as a screen reader would hear it.
+  const frame = await (await page.$('#sidebar-frame'))?.contentFrame();
+  if (!frame) throw new Error('no sidebar frame');
+  await frame.evaluate(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    const live = document.querySelector('.letter-group [role="status"]');
+    if (!live) throw new Error('no live region');
+    new MutationObserver(() => heard.push(live.textContent ?? '')).observe(live, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+
+  // Google refuses the second Doc: that pupil fails, the others are still made.
+  emulator.injectFault({
+    method: 'DocumentApp.create',
+    onCall: 2,
+    message: 'Service unavailable: Docs',
+  });
+  await pressButton(sidebar, `Make ${count} letters`);
+  const live = sidebar.locator('.letter-group [role="status"]');
+  await live
+    .filter({ hasText: `Made ${count - 1} of ${count} letters.` })
+    .waitFor({ timeout: 20_000 });
+  emulator.clearFaults();
+  await page.locator('#sidebar').screenshot({ path: '/tmp/letters-failed.png' });
+  const summary = await live.innerText();
+  expect(summary).toMatch(/1 letter was not made:/);
+  expect(summary).toMatch(/\(Year \d\): .*Service unavailable: Docs/);
+  const heard = await frame.evaluate(() => (window as unknown as { heard: string[] }).heard);
+  expect(heard).toContain(`Making letter 1 of ${count}…`);
+  expect(heard).toContain(`Making letter ${count} of ${count}…`);
+  expect(
+    await sidebar
+      .locator('.letter-group progress')
+      .evaluate((p) => (p as HTMLProgressElement).value),
+  ).toBe(count);
+  expect(emulator.documents()).toHaveLength(docsBefore + count - 1);
+
+  // Each pupil's row but the failed one now links to their new letter.
+  expect(await sidebar.getByRole('link', { name: /^Open the starting letter for / }).count()).toBe(
+    count - 1,
+  );
+  const links = emulator
+    .records('Participants')
+    .filter((r) => r['Intervention ID'] === group.id && r.Status !== 'Removed')
+    .map((r) => String(r['Start letter'] ?? ''));
+  expect(links.filter((link) => /^https:\/\/docs\.google\.com\//.test(link))).toHaveLength(
+    count - 1,
+  );
+
+  // Made again for the whole group: every pupil has a letter now.
+  await pressButton(sidebar, `Make ${count} letters`);
+  await live.filter({ hasText: `Made all ${count} letters.` }).waitFor({ timeout: 20_000 });
+  expect(await sidebar.getByRole('link', { name: /^Open the starting letter for / }).count()).toBe(
+    count,
+  );
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.screenshot({ path: '/tmp/letters-group.png' });
+}, 60_000);

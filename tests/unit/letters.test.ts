@@ -1,0 +1,358 @@
+import {
+  LETTER_KINDS,
+  PLACEHOLDERS,
+  buildLetter,
+  fillPlaceholders,
+  findPlaceholders,
+  fullDate,
+  inPlainWords,
+  letterDocName,
+  letterText,
+  lettersFolderName,
+  pickReview,
+  placeholderSpans,
+  placeholderValues,
+  targetMet,
+  type LetterFacts,
+  type LetterReviewFacts,
+} from '../../src/domain/letters';
+
+const day = (y: number, m: number, d: number): Date => new Date(y, m - 1, d);
+
+function facts(overrides: Partial<LetterFacts> = {}): LetterFacts {
+  return {
+    today: day(2026, 9, 14),
+    schoolName: 'Hillside Primary School',
+    sencoName: 'Ms Amara Okafor',
+    pupil: { firstName: 'Amy', lastName: 'Brown', primaryNeed: 'SLCN', secondaryNeed: 'SPLD' },
+    intervention: {
+      name: 'Precision teaching: spelling',
+      lead: 'Mr Tom Reed',
+      supportedBy: 'Ms Amara Okafor (SENCo)',
+      summary: 'Short daily 1:1 practice of tricky words',
+      rationale: 'EEF evidence: structured TA-led interventions work',
+      expectedOutcome: '8/10 or better in weekly spelling tests',
+      assessmentMethods: 'Weekly spelling test of 10 words',
+      location: 'Library',
+      startDate: day(2026, 9, 14),
+      lengthWeeks: 12,
+      sessionsPerWeek: 4,
+      minutesPerSession: 20,
+    },
+    place: {
+      startDate: day(2026, 9, 21),
+      parentsInformedHow: 'Letter',
+      baseline: '4/10',
+      baselineMeasure: 'Weekly spelling test',
+      baselineDate: day(2026, 9, 21),
+      target: '8/10 or better',
+      lessonMissed: 'Maths',
+      actual: '',
+      furtherAction: '',
+    },
+    midPoint: review({ dueDate: day(2026, 11, 2) }),
+    end: review({ dueDate: day(2026, 12, 14) }),
+    ...overrides,
+  };
+}
+
+function review(overrides: Partial<LetterReviewFacts> = {}): LetterReviewFacts {
+  return {
+    status: 'Due',
+    result: '',
+    progress: '',
+    judgement: '',
+    furtherAction: '',
+    ...overrides,
+  };
+}
+
+const textOf = (f: LetterFacts, kind: (typeof LETTER_KINDS)[number]): string =>
+  letterText(buildLetter(f, kind));
+
+describe('the start letter', () => {
+  const text = textOf(facts(), 'start');
+
+  it('says what, why, who, when, how often, how long, where, aims, measures, misses, reply and help', () => {
+    expect(text).toContain('Hillside Primary School');
+    expect(text).toContain('Monday 14 September 2026');
+    expect(text).toContain('Dear parent or carer of Amy,');
+    expect(text).toContain(
+      'Amy will be taking part in Precision teaching: spelling, starting on Monday 21 September 2026',
+    );
+    expect(text).toContain('Education Endowment Foundation evidence');
+    expect(text).toContain('teaching assistant-led');
+    expect(text).toContain('Who runs it: Mr Tom Reed, supported by Ms Amara Okafor');
+    expect(text).toContain('How often: 4 sessions a week, 20 minutes each');
+    expect(text).toContain('For how long: 12 weeks');
+    expect(text).toContain('Where: Library');
+    expect(text).toContain('8/10 or better in weekly spelling tests.');
+    expect(text).toContain('Weekly spelling test of 10 words.');
+    expect(text).toContain('around Monday 2 November 2026');
+    expect(text).toContain('during Maths lessons');
+    expect(text).toContain('about 80 minutes a week');
+    expect(text).toContain('For speech, language and communication needs:');
+    expect(text).toContain('For specific learning difficulty:');
+    expect(text).toContain('happy for Amy to take part');
+    expect(text).toContain('Mr Tom Reed, who leads the sessions');
+    expect(text).toContain('Ms Amara Okafor, special educational needs coordinator');
+  });
+
+  it('uses no codes or jargon', () => {
+    expect(text.replace(/ \(SENCo\)/g, '')).not.toMatch(/\b(SLCN|SPLD|SENCo|TA|EEF)\b|1:1/);
+    expect(text).toContain('one-to-one');
+  });
+
+  it('uses the first name only', () => {
+    expect(text).not.toContain('Brown');
+  });
+
+  it('tells parents with blanket consent they need not reply', () => {
+    const t = textOf(
+      facts({ place: { ...facts().place, parentsInformedHow: 'Blanket consent' } }),
+      'start',
+    );
+    expect(t).toContain('you do not need to reply');
+    expect(t).not.toContain('Signed');
+  });
+
+  it('says so when sessions are at lunchtime', () => {
+    const t = textOf(
+      facts({ place: { ...facts().place, lessonMissed: 'Break or lunchtime' } }),
+      'start',
+    );
+    expect(t).toContain('will not miss any lessons');
+  });
+
+  it('has no school line when the school name is blank', () => {
+    const letter = buildLetter(facts({ schoolName: '' }), 'start');
+    expect(letter.blocks[0]).toEqual({ type: 'paragraph', text: 'Monday 14 September 2026' });
+  });
+});
+
+describe('the mid-point letter', () => {
+  it('gives progress against the baseline and target in words, and what happens next', () => {
+    const text = textOf(
+      facts({
+        midPoint: review({
+          status: 'Done',
+          doneOn: day(2026, 11, 3),
+          result: '6/10',
+          resultDate: day(2026, 11, 2),
+          judgement: 'Working',
+          furtherAction: 'Continue',
+          progress: 'Much more confident with TA',
+        }),
+      }),
+      'mid-point',
+    );
+    expect(text).toContain(
+      "When Amy started, Amy's result on Weekly spelling test was 4/10, measured on Monday 21 September 2026.",
+    );
+    expect(text).toContain(
+      "At the halfway review on Monday 2 November 2026, Amy's result was 6/10.",
+    );
+    expect(text).toContain('The target by the end is: 8/10 or better.');
+    expect(text).toContain('working well for Amy');
+    expect(text).toContain('Much more confident with teaching assistant.');
+    expect(text).toContain('until the end, around Monday 14 December 2026');
+  });
+
+  it('says plainly when there is no result yet', () => {
+    const text = textOf(facts(), 'mid-point');
+    expect(text).toContain(
+      "We do not have Amy's halfway result yet: the review is due on Monday 2 November 2026.",
+    );
+  });
+
+  it('explains a change of plan', () => {
+    const text = textOf(
+      facts({
+        midPoint: review({
+          status: 'Done',
+          result: '4/10',
+          judgement: 'Not working',
+          furtherAction: 'Change',
+        }),
+      }),
+      'mid-point',
+    );
+    expect(text).toContain('not working as well as we hoped');
+    expect(text).toContain('We will change the sessions to suit Amy better');
+  });
+});
+
+describe('the end letter', () => {
+  it('gives where the pupil started, is now, the target, whether met and next steps', () => {
+    const text = textOf(
+      facts({
+        end: review({
+          status: 'Done',
+          result: '9/10',
+          resultDate: day(2026, 12, 14),
+          judgement: 'Working',
+          furtherAction: 'Stop',
+        }),
+      }),
+      'end',
+    );
+    expect(text).toContain('Where it started: 4/10 (Monday 21 September 2026)');
+    expect(text).toContain('Where it is now: 9/10 (Monday 14 December 2026)');
+    expect(text).toContain('The target: 8/10 or better');
+    expect(text).toContain('Amy reached the target.');
+    expect(text).toContain('worked well for Amy');
+    expect(text).toContain('The sessions have now ended for Amy');
+  });
+
+  it("uses the participant's actual result when the end review has none", () => {
+    const f = facts();
+    const text = textOf(
+      facts({ place: { ...f.place, actual: '7/10', actualDate: day(2026, 12, 10) } }),
+      'end',
+    );
+    expect(text).toContain('Where it is now: 7/10 (Thursday 10 December 2026)');
+    expect(text).toContain('Amy has not reached the target yet.');
+  });
+
+  it('says plainly when there is no result yet', () => {
+    const text = textOf(facts(), 'end');
+    expect(text).toContain('Where it is now: No result yet');
+    expect(text).toContain(
+      "We do not have Amy's final result yet: the final review is due on Monday 14 December 2026.",
+    );
+    expect(text).not.toContain('reached the target');
+  });
+});
+
+describe('nothing about any other pupil', () => {
+  it('builds every letter from one pupil’s facts only', () => {
+    for (const kind of LETTER_KINDS) {
+      const letter = buildLetter(facts(), kind);
+      const text = letterText(letter);
+      expect(text).toContain('Amy');
+      expect(text).not.toContain('Brown');
+    }
+  });
+});
+
+describe('words', () => {
+  it('writes dates in full', () => {
+    expect(fullDate(day(2026, 9, 14))).toBe('Monday 14 September 2026');
+  });
+
+  it('spells out codes', () => {
+    expect(inPlainWords('SEMH group with a TA, see the SENCo')).toBe(
+      'social, emotional and mental health group with a teaching assistant, see the special educational needs coordinator',
+    );
+  });
+
+  it('judges a target only when result and target compare', () => {
+    expect(targetMet('9/10', '8/10 or better')).toBe('met');
+    expect(targetMet('7/10', '8/10 or better')).toBe('not met');
+    expect(targetMet('1 a week', 'fewer than 2 behaviour incidents a week')).toBe('met');
+    expect(targetMet('3', 'fewer than 2 incidents')).toBe('not met');
+    expect(targetMet('Score 95', 'Standardised score up 5 points')).toBe('unknown');
+    expect(targetMet('7y 2m', 'Reading age of 7 years 6 months')).toBe('unknown');
+    expect(targetMet('', '8/10')).toBe('unknown');
+  });
+
+  it('names the Doc and the folder so a person finds them', () => {
+    expect(letterDocName(facts(), 'mid-point')).toBe(
+      'Amy Brown – Precision teaching: spelling – Mid-point letter – 2026-09-14',
+    );
+    expect(lettersFolderName(day(2026, 9, 14))).toBe('SEND letters 2026-27');
+    expect(lettersFolderName(day(2027, 7, 20))).toBe('SEND letters 2026-27');
+    expect(lettersFolderName(day(2027, 8, 1))).toBe('SEND letters 2027-28');
+  });
+
+  it('picks the latest review done, else the next due, never a cancelled one', () => {
+    const a = review({ status: 'Due', dueDate: day(2026, 11, 9) });
+    const b = review({ status: 'Cancelled', dueDate: day(2026, 11, 2) });
+    const c = review({ status: 'Due', dueDate: day(2026, 11, 5) });
+    expect(pickReview([a, b, c])).toBe(c);
+    const d = review({ status: 'Done', doneOn: day(2026, 11, 10) });
+    expect(pickReview([a, d, c])).toBe(d);
+    expect(pickReview([])).toBeUndefined();
+  });
+});
+
+describe('placeholders', () => {
+  const values = placeholderValues(facts(), 'start');
+
+  it('has a value for every documented placeholder', () => {
+    expect(Object.keys(values).sort()).toEqual(Object.keys(PLACEHOLDERS).sort());
+    expect(values.pupil_first_name).toBe('Amy');
+    expect(values.start_date).toBe('Monday 21 September 2026');
+    expect(values.review_date).toBe('Monday 2 November 2026');
+    expect(values.sessions).toBe('4 sessions a week, 20 minutes each');
+    expect(values.result).toBe('no result yet');
+    expect(Object.values(values).join(' ')).not.toContain('Brown');
+  });
+
+  it('fills known placeholders, repeated ones everywhere, with spaces or capitals inside', () => {
+    const out = fillPlaceholders(
+      'Dear parent of {{pupil_first_name}}: {{ Pupil_First_Name }} starts {{intervention_name}} on {{start_date}}. Bye {{pupil_first_name}}!',
+      values,
+    );
+    expect(out.text).toBe(
+      'Dear parent of Amy: Amy starts Precision teaching: spelling on Monday 21 September 2026. Bye Amy!',
+    );
+    expect(out.unknown).toEqual([]);
+  });
+
+  it('leaves unknown placeholders as typed and reports each once', () => {
+    const out = fillPlaceholders('{{pupil_nickname}} and {{x}} and {{pupil_nickname}}', values);
+    expect(out.text).toBe('{{pupil_nickname}} and {{x}} and {{pupil_nickname}}');
+    expect(out.unknown).toEqual(['pupil_nickname', 'x']);
+  });
+
+  it('finds placeholder names and places', () => {
+    expect(findPlaceholders('{{a}} {{b}} {{a}} {not} {{ c }}')).toEqual(['a', 'b', 'c']);
+    expect(placeholderSpans('x{{a}}')).toEqual([{ name: 'a', start: 1, end: 6 }]);
+  });
+
+  it('inserts hostile values literally: {{x}}, markup and $ patterns', () => {
+    const hostile = placeholderValues(
+      facts({ pupil: { ...facts().pupil, firstName: '{{today}}' } }),
+      'start',
+    );
+    expect(fillPlaceholders('Hi {{pupil_first_name}}, {{today}}', hostile).text).toBe(
+      'Hi {{today}}, Monday 14 September 2026',
+    );
+    const markup = { pupil_first_name: '<b>Amy</b>', intervention_name: "$& $1 $$ $' $`" };
+    expect(fillPlaceholders('{{pupil_first_name}} in {{intervention_name}}', markup).text).toBe(
+      "<b>Amy</b> in $& $1 $$ $' $`",
+    );
+  });
+
+  it('does not treat inherited object keys as placeholders', () => {
+    expect(fillPlaceholders('{{constructor}} {{toString}}', values).unknown).toEqual([
+      'constructor',
+      'tostring',
+    ]);
+  });
+
+  it('keeps hostile names literal in the built-in letter too', () => {
+    const text = textOf(facts({ pupil: { ...facts().pupil, firstName: '<b>' } }), 'start');
+    expect(text).toContain('Dear parent or carer of <b>,');
+  });
+
+  it('gives the end letter its result, target and next steps', () => {
+    const v = placeholderValues(
+      facts({
+        end: review({
+          status: 'Done',
+          doneOn: day(2026, 12, 15),
+          result: '9/10',
+          judgement: 'Working',
+          furtherAction: 'Stop',
+        }),
+      }),
+      'end',
+    );
+    expect(v.result).toBe('9/10');
+    expect(v.review_date).toBe('Tuesday 15 December 2026');
+    expect(v.target_met).toBe('Amy reached the target.');
+    expect(v.next_steps).toContain('ended for Amy');
+  });
+});

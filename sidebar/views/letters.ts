@@ -12,6 +12,7 @@ import type {
 } from '../../src/api/letters-contract';
 import { h } from '../dom';
 import { loadThen, selectControl } from '../form-kit';
+import { renderInterventionPicker } from '../intervention-picker';
 import { callServer } from '../server';
 
 const HEADING = 'Letters to parents';
@@ -69,7 +70,7 @@ export function summaryText(made: number, total: number): string {
 }
 
 /** The intervention shown last, so coming back shows it again. */
-let chosen = '';
+const memory = { chosen: '' };
 
 export function render(root: HTMLElement): void {
   loadThen(
@@ -110,73 +111,25 @@ function placeholderHelp(options: LetterOptions): HTMLElement {
 }
 
 function renderChooser(root: HTMLElement, options: LetterOptions): void {
-  if (options.interventions.length === 0) {
-    root.replaceChildren(
-      h('h1', {}, HEADING),
+  renderInterventionPicker(root, {
+    heading: HEADING,
+    choices: options.interventions.map((i) => ({ value: i.id, label: i.label })),
+    hint: 'Its pupils and their letters are listed below.',
+    detailsId: 'intervention-letters',
+    intro: [
       h(
         'p',
-        {},
-        'There are no interventions yet. Add one first: in the add-on menu, choose "New intervention…".',
+        { class: 'intro' },
+        'Each letter is a new Google Doc in your Drive, in a folder for this school year. Making a ' +
+          'letter again makes a new version and keeps the old one.',
       ),
-      placeholderHelp(options),
-    );
-    return;
-  }
-  const picker = selectControl(
-    { id: 'intervention', name: 'intervention', 'aria-describedby': 'intervention-hint' },
-    'Choose an intervention',
-    options.interventions.map((i) => ({ value: i.id, label: i.label })),
-  );
-  const details = h('div', { id: 'intervention-letters' });
-  root.replaceChildren(
-    h('h1', {}, HEADING),
-    h(
-      'p',
-      { class: 'intro' },
-      'Each letter is a new Google Doc in your Drive, in a folder for this school year. Making a ' +
-        'letter again makes a new version and keeps the old one.',
-    ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'intervention' }, 'Intervention'),
-      h(
-        'p',
-        { class: 'hint', id: 'intervention-hint' },
-        'Its pupils and their letters are listed below.',
-      ),
-      picker,
-    ),
-    details,
-    placeholderHelp(options),
-  );
-
-  let request = 0;
-  const load = (): void => {
-    const id = picker.value;
-    chosen = id;
-    const mine = (request += 1);
-    details.replaceChildren();
-    if (id === '') return;
-    details.append(h('p', { role: 'status', 'aria-live': 'polite' }, 'Loading…'));
-    callServer('getLetterPupils', id)
-      .then((data) => {
-        if (mine === request) renderPupils(details, data);
-      })
-      .catch((error: unknown) => {
-        if (mine !== request) return;
-        const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
-        retry.addEventListener('click', load);
-        details.replaceChildren(
-          h('div', { class: 'notice', role: 'alert' }, h('p', {}, (error as Error).message), retry),
-        );
-      });
-  };
-  picker.addEventListener('change', load);
-  if (options.interventions.some((i) => i.id === chosen)) {
-    picker.value = chosen;
-    load();
-  }
+    ],
+    after: [placeholderHelp(options)],
+    withStatus: false,
+    memory,
+    load: (id) => callServer('getLetterPupils', id),
+    render: (data, { details }) => renderPupils(details, data),
+  });
 }
 
 /** One pupil's row: their letters so far, and a button for each kind of letter. */

@@ -19,13 +19,8 @@ import {
 } from '../../src/domain/participant';
 import { LESSONS, PARENTS_INFORMED_HOW, PARTICIPANT_STATUSES } from '../../src/domain/workbook';
 import { h } from '../dom';
-import {
-  loadThen,
-  renderSchemaForm,
-  selectControl,
-  warningsBox,
-  type GroupSpec,
-} from '../form-kit';
+import { loadThen, renderSchemaForm, type GroupSpec } from '../form-kit';
+import { renderInterventionPicker, showMessage } from '../intervention-picker';
 import { callServer } from '../server';
 
 const HEADING = 'Pupils in an intervention';
@@ -170,7 +165,7 @@ function groups(intervention: InterventionChoice): GroupSpec[] {
 // The list: choose an intervention, see its pupils, add pupils
 
 /** The intervention shown last, so "Back to the list" returns to it. */
-let chosen = '';
+const memory = { chosen: '' };
 
 export function render(root: HTMLElement): void {
   loadThen(
@@ -186,83 +181,17 @@ function renderList(
   interventions: InterventionChoice[],
   message?: { text: string; warnings?: string[] },
 ): void {
-  if (interventions.length === 0) {
-    root.replaceChildren(
-      h('h1', {}, HEADING),
-      h(
-        'p',
-        {},
-        'There are no interventions yet. Add one first: in the add-on menu, choose "New intervention…".',
-      ),
-    );
-    return;
-  }
-  const picker = selectControl(
-    { id: 'intervention', name: 'intervention', 'aria-describedby': 'intervention-hint' },
-    'Choose an intervention',
-    interventions.map((i) => ({ value: i.id, label: interventionLabel(i) })),
-  );
-  const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const details = h('div', { id: 'intervention-pupils' });
-  root.replaceChildren(
-    h('h1', {}, HEADING),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'intervention' }, 'Intervention'),
-      h(
-        'p',
-        { class: 'hint', id: 'intervention-hint' },
-        'Its pupils are listed below. Running and planned interventions come first.',
-      ),
-      picker,
-    ),
-    status,
-    details,
-  );
-  if (message) {
-    showMessage(status, message.text, message.warnings);
-    // The button that led here has gone: focus the message, so keyboard users are not lost.
-    status.setAttribute('tabindex', '-1');
-    status.focus();
-  }
-
-  let request = 0;
-  const load = (): void => {
-    const id = picker.value;
-    chosen = id;
-    const mine = (request += 1);
-    details.replaceChildren();
-    if (id === '') return;
-    details.append(h('p', { role: 'status', 'aria-live': 'polite' }, 'Loading…'));
-    callServer('getInterventionPupils', id)
-      .then((data) => {
-        if (mine === request) renderPupils(root, details, status, data, interventions, load);
-      })
-      .catch((error: unknown) => {
-        if (mine !== request) return;
-        const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
-        retry.addEventListener('click', load);
-        details.replaceChildren(
-          h('div', { class: 'notice', role: 'alert' }, h('p', {}, (error as Error).message), retry),
-        );
-      });
-  };
-  picker.addEventListener('change', () => {
-    status.replaceChildren();
-    status.classList.remove('done');
-    load();
+  renderInterventionPicker(root, {
+    heading: HEADING,
+    choices: interventions.map((i) => ({ value: i.id, label: interventionLabel(i) })),
+    hint: 'Its pupils are listed below. Running and planned interventions come first.',
+    detailsId: 'intervention-pupils',
+    message,
+    memory,
+    load: (id) => callServer('getInterventionPupils', id),
+    render: (data, { details, status, reload }) =>
+      renderPupils(root, details, status, data, interventions, reload),
   });
-  if (interventions.some((i) => i.id === chosen)) {
-    picker.value = chosen;
-    load();
-  }
-}
-
-function showMessage(status: HTMLElement, text: string, warnings?: string[]): void {
-  status.replaceChildren(h('p', {}, text));
-  status.classList.add('done');
-  if (warnings && warnings.length > 0) status.append(warningsBox(warnings));
 }
 
 function renderPupils(

@@ -18,7 +18,8 @@ import {
 } from '../../src/domain/review';
 import { FURTHER_ACTIONS, REVIEW_JUDGEMENTS, YES_NO } from '../../src/domain/workbook';
 import { h } from '../dom';
-import { loadThen, renderSchemaForm, selectControl, type GroupSpec } from '../form-kit';
+import { loadThen, renderSchemaForm, type GroupSpec } from '../form-kit';
+import { renderInterventionPicker, showMessage } from '../intervention-picker';
 import { callServer } from '../server';
 
 const HEADING = 'Record a review';
@@ -65,7 +66,7 @@ export function groupByDueDate(reviews: readonly ReviewSummary[]): [string, Revi
 }
 
 /** The intervention shown last, so "Back to the reviews" returns to it. */
-let chosen = '';
+const memory = { chosen: '' };
 
 export function render(root: HTMLElement, message?: string): void {
   loadThen(
@@ -81,87 +82,23 @@ function renderList(
   interventions: ReviewInterventionChoice[],
   message?: string,
 ): void {
-  if (interventions.length === 0) {
-    root.replaceChildren(
-      h('h1', {}, HEADING),
-      h(
-        'p',
-        {},
-        'There are no interventions yet. Add one first: in the add-on menu, choose "New intervention…".',
-      ),
-    );
-    return;
-  }
-  const picker = selectControl(
-    { id: 'intervention', name: 'intervention', 'aria-describedby': 'intervention-hint' },
-    'Choose an intervention',
-    interventions.map((i) => ({ value: i.id, label: reviewInterventionLabel(i) })),
-  );
-  const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const details = h('div', { id: 'intervention-reviews' });
-  root.replaceChildren(
-    h('h1', {}, HEADING),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'intervention' }, 'Intervention'),
-      h(
-        'p',
-        { class: 'hint', id: 'intervention-hint' },
-        'Its reviews are listed below by due date. Interventions with reviews due come first.',
-      ),
-      picker,
-    ),
-    status,
-    details,
-  );
-  const showMessage = (text: string): void => {
-    status.replaceChildren(h('p', {}, text));
-    status.classList.add('done');
-  };
-  if (message) {
-    showMessage(message);
-    status.setAttribute('tabindex', '-1');
-    status.focus();
-  }
-
-  let request = 0;
-  const load = (): void => {
-    const id = picker.value;
-    chosen = id;
-    const mine = (request += 1);
-    details.replaceChildren();
-    if (id === '') return;
-    details.append(h('p', { role: 'status', 'aria-live': 'polite' }, 'Loading…'));
-    callServer('getInterventionReviews', id)
-      .then((data) => {
-        if (mine !== request) return;
-        renderReviews(root, details, data, {
-          reload: load,
-          added: (text) => {
-            showMessage(text);
-            load();
-          },
-        });
-      })
-      .catch((error: unknown) => {
-        if (mine !== request) return;
-        const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
-        retry.addEventListener('click', load);
-        details.replaceChildren(
-          h('div', { class: 'notice', role: 'alert' }, h('p', {}, (error as Error).message), retry),
-        );
-      });
-  };
-  picker.addEventListener('change', () => {
-    status.replaceChildren();
-    status.classList.remove('done');
-    load();
+  renderInterventionPicker(root, {
+    heading: HEADING,
+    choices: interventions.map((i) => ({ value: i.id, label: reviewInterventionLabel(i) })),
+    hint: 'Its reviews are listed below by due date. Interventions with reviews due come first.',
+    detailsId: 'intervention-reviews',
+    message: message ? { text: message } : undefined,
+    memory,
+    load: (id) => callServer('getInterventionReviews', id),
+    render: (data, { details, status, reload }) =>
+      renderReviews(root, details, data, {
+        reload,
+        added: (text) => {
+          showMessage(status, text);
+          reload();
+        },
+      }),
   });
-  if (interventions.some((i) => i.id === chosen)) {
-    picker.value = chosen;
-    load();
-  }
 }
 
 function renderReviews(

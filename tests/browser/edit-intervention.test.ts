@@ -2,44 +2,18 @@
  * Changing an intervention in the browser, against the npm start page: pick one, change its
  * length, see how many reviews moved; then "New intervention" empties the form, starting today.
  */
-import type { Page } from 'playwright-core';
 import {
   clickAddonMenuItem,
   pressButton,
   seriousAxeViolations,
   sidebarFrame,
-  startTrialBrowser,
-  type TrialBrowser,
+  useTrialPage,
 } from '../support/browser';
 
-let run: TrialBrowser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  run = await startTrialBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await run?.close();
-});
-
-beforeEach(async () => {
-  page = await run.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(8000);
-  pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(run.trial.url);
-  await page.getByRole('tab', { name: 'Interventions' }).waitFor();
-});
-
-afterEach(async () => {
-  expect(pageErrors).toEqual([]);
-  await page?.close();
-});
+const session = useTrialPage();
 
 test('picks an intervention, changes its length and moves its reviews still due', async () => {
-  const emu = run.trial.emulator;
+  const emu = session.run.trial.emulator;
   const due = emu
     .records('Reviews')
     .find((r) => r.Status === 'Due' && (r.Kind === 'Mid-point' || r.Kind === 'End'));
@@ -48,8 +22,8 @@ test('picks an intervention, changes its length and moves its reviews still due'
   const weeks = Number(before?.['Length (weeks)']);
   const done = JSON.stringify(emu.records('Reviews').filter((r) => r.Status !== 'Due'));
 
-  await clickAddonMenuItem(page, /New intervention/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /New intervention/);
+  const sidebar = sidebarFrame(session.page);
   await sidebar.getByRole('heading', { name: 'Intervention sheet' }).waitFor();
   await sidebar.getByLabel('Intervention', { exact: true }).selectOption(id);
   await sidebar.getByText(/^Showing /).waitFor();
@@ -69,7 +43,7 @@ test('picks an intervention, changes its length and moves its reviews still due'
   const after = emu.records('Interventions').find((r) => r['Intervention ID'] === id);
   expect(after?.['Length (weeks)']).toBe(weeks + 2);
   expect(JSON.stringify(emu.records('Reviews').filter((r) => r.Status !== 'Due'))).toBe(done);
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
 
   // "New intervention" empties the form and starts it today.
   await sidebar

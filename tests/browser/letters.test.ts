@@ -3,50 +3,24 @@
  * see its link on the pupil's row in the sidebar and in the Participants tab, read it in the Docs
  * viewer; then make the letters for a whole group and see the progress and the summary.
  */
-import type { Page } from 'playwright-core';
 import {
   clickAddonMenuItem,
   pressButton,
   seriousAxeViolations,
   sidebarFrame,
-  startTrialBrowser,
-  type TrialBrowser,
+  useTrialPage,
 } from '../support/browser';
 
-let run: TrialBrowser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  run = await startTrialBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await run?.close();
-});
-
-beforeEach(async () => {
-  page = await run.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(8000);
-  pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(run.trial.url);
-  await page.getByRole('tab', { name: 'Interventions' }).waitFor();
-});
-
-afterEach(async () => {
-  expect(pageErrors).toEqual([]);
-  await page?.close();
-});
+const session = useTrialPage();
 
 function pupilById(id: string): { first: string; last: string } {
-  const record = run.trial.emulator.records('Pupils').find((p) => p['Pupil ID'] === id);
+  const record = session.run.trial.emulator.records('Pupils').find((p) => p['Pupil ID'] === id);
   if (!record) throw new Error(`no pupil ${id}`);
   return { first: String(record['First name']), last: String(record['Last name']) };
 }
 
 function interventionByName(prefix: string): { id: string; name: string } {
-  const record = run.trial.emulator
+  const record = session.run.trial.emulator
     .records('Interventions')
     .find((r) => String(r.Name).startsWith(prefix));
   if (!record) throw new Error(`no intervention ${prefix}`);
@@ -54,14 +28,14 @@ function interventionByName(prefix: string): { id: string; name: string } {
 }
 
 async function chooseIntervention(id: string): Promise<void> {
-  const sidebar = sidebarFrame(page);
+  const sidebar = sidebarFrame(session.page);
   const picker = sidebar.getByLabel('Intervention', { exact: true });
   await picker.waitFor();
   await picker.selectOption(id);
 }
 
 test('a starting letter for one pupil: linked on the row and in the sheet, readable in Docs', async () => {
-  const emulator = run.trial.emulator;
+  const emulator = session.run.trial.emulator;
   const phonics = interventionByName('Phonics catch-up');
   const place = emulator
     .records('Participants')
@@ -71,8 +45,8 @@ test('a starting letter for one pupil: linked on the row and in the sheet, reada
   const fullName = `${first} ${last}`;
   const docsBefore = emulator.documents().length;
 
-  await clickAddonMenuItem(page, /Letters to parents/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /Letters to parents/);
+  const sidebar = sidebarFrame(session.page);
   await chooseIntervention(phonics.id);
   const make = sidebar.getByRole('button', { name: `Starting letter for ${fullName}` });
   await make.waitFor();
@@ -80,7 +54,7 @@ test('a starting letter for one pupil: linked on the row and in the sheet, reada
   await sidebar.getByRole('button', { name: `Mid-point letter for ${fullName}` }).waitFor();
   await sidebar.getByRole('button', { name: `End letter for ${fullName}` }).waitFor();
   expect(await sidebar.locator('details.letter-help').getAttribute('open')).toBeNull();
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
 
   await pressButton(sidebar, `Starting letter for ${fullName}`);
   const link = sidebar.getByRole('link', { name: `Open the starting letter for ${fullName}` });
@@ -96,16 +70,16 @@ test('a starting letter for one pupil: linked on the row and in the sheet, reada
     .records('Participants')
     .find((r) => r['Participant ID'] === place['Participant ID']);
   expect(row?.['Start letter']).toBe(url);
-  await page.getByRole('tab', { name: 'Participants' }).click();
-  await page.getByRole('cell', { name: url!, exact: true }).waitFor();
+  await session.page.getByRole('tab', { name: 'Participants' }).click();
+  await session.page.getByRole('cell', { name: url!, exact: true }).waitFor();
 
   // The page's Docs list opens the letter in the viewer.
-  const entry = page.locator('#docs .list-button').filter({ hasText: first }).first();
+  const entry = session.page.locator('#docs .list-button').filter({ hasText: first }).first();
   await entry.focus();
   await entry.press('Enter');
-  const dialog = page.locator('#doc-dialog');
+  const dialog = session.page.locator('#doc-dialog');
   await dialog.waitFor();
-  const letter = page.frameLocator('#doc-body iframe').locator('body');
+  const letter = session.page.frameLocator('#doc-body iframe').locator('body');
   await letter.waitFor();
   const text = await letter.innerText();
   expect(text).toContain(first);
@@ -115,19 +89,19 @@ test('a starting letter for one pupil: linked on the row and in the sheet, reada
     .filter((p) => p['Pupil ID'] !== place['Pupil ID'])
     .map((p) => String(p['Last name']));
   for (const other of others) expect(text).not.toContain(other);
-  await page.screenshot({ path: '/tmp/letter.png' });
-  await page.keyboard.press('Escape');
+  await session.page.screenshot({ path: '/tmp/letter.png' });
+  await session.page.keyboard.press('Escape');
 
   // The whole letter, as the page's "Open in a new tab" shows it.
   const doc = emulator.documents().find((d) => d.url === url);
-  const full = await run.browser.newPage({ viewport: { width: 900, height: 900 } });
-  await full.goto(new URL(`/docs/${encodeURIComponent(doc!.id)}`, run.trial.url).href);
+  const full = await session.run.browser.newPage({ viewport: { width: 900, height: 900 } });
+  await full.goto(new URL(`/docs/${encodeURIComponent(doc!.id)}`, session.run.trial.url).href);
   await full.screenshot({ path: '/tmp/letter-full.png', fullPage: true });
   await full.close();
 }, 40_000);
 
 test('letters for the whole group: progress to the end, one failure, then how many were made', async () => {
-  const emulator = run.trial.emulator;
+  const emulator = session.run.trial.emulator;
   const group = interventionByName('Number sense group');
   const count = emulator
     .records('Participants')
@@ -135,14 +109,14 @@ test('letters for the whole group: progress to the end, one failure, then how ma
   expect(count).toBeGreaterThan(1);
   const docsBefore = emulator.documents().length;
 
-  await clickAddonMenuItem(page, /Letters to parents/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /Letters to parents/);
+  const sidebar = sidebarFrame(session.page);
   await chooseIntervention(group.id);
   await sidebar.getByRole('heading', { name: 'Letters for the whole group' }).waitFor();
   await sidebar.getByLabel('Letter', { exact: true }).selectOption('start');
 
   // Every message the progress line shows, as a screen reader would hear it.
-  const frame = await (await page.$('#sidebar-frame'))?.contentFrame();
+  const frame = await (await session.page.$('#sidebar-frame'))?.contentFrame();
   if (!frame) throw new Error('no sidebar frame');
   await frame.evaluate(() => {
     const heard: string[] = [];
@@ -168,7 +142,7 @@ test('letters for the whole group: progress to the end, one failure, then how ma
     .filter({ hasText: `Made ${count - 1} of ${count} letters.` })
     .waitFor({ timeout: 20_000 });
   emulator.clearFaults();
-  await page.locator('#sidebar').screenshot({ path: '/tmp/letters-failed.png' });
+  await session.page.locator('#sidebar').screenshot({ path: '/tmp/letters-failed.png' });
   const summary = await live.innerText();
   expect(summary).toMatch(/1 letter was not made:/);
   expect(summary).toMatch(/\(Year \d\): .*Service unavailable: Docs/);
@@ -200,6 +174,6 @@ test('letters for the whole group: progress to the end, one failure, then how ma
   expect(await sidebar.getByRole('link', { name: /^Open the starting letter for / }).count()).toBe(
     count,
   );
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await page.screenshot({ path: '/tmp/letters-group.png' });
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
+  await session.page.screenshot({ path: '/tmp/letters-group.png' });
 }, 60_000);

@@ -2,45 +2,19 @@
  * Plan and Do in the browser, against the npm start page: add three pupils to an intervention, meet
  * the consent gate, see a dosage warning, open a pupil profile.
  */
-import type { Page } from 'playwright-core';
 import {
   clickAddonMenuItem,
   pressButton,
   seriousAxeViolations,
   sidebarFrame,
-  startTrialBrowser,
-  type TrialBrowser,
+  useTrialPage,
 } from '../support/browser';
 
-let run: TrialBrowser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  run = await startTrialBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await run?.close();
-});
-
-beforeEach(async () => {
-  page = await run.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(8000);
-  pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(run.trial.url);
-  await page.getByRole('tab', { name: 'Interventions' }).waitFor();
-});
-
-afterEach(async () => {
-  expect(pageErrors).toEqual([]);
-  await page?.close();
-});
+const session = useTrialPage();
 
 test('adds three pupils to an intervention, then the consent gate stops one being started', async () => {
-  await clickAddonMenuItem(page, /Pupils in an intervention/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /Pupils in an intervention/);
+  const sidebar = sidebarFrame(session.page);
   const picker = sidebar.getByLabel('Intervention', { exact: true });
   await picker.waitFor();
   const option = await picker
@@ -54,10 +28,10 @@ test('adds three pupils to an intervention, then the consent gate stops one bein
     await box.press('Space');
     expect(await box.isChecked()).toBe(true);
   }
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
   await pressButton(sidebar, 'Add 3 pupils');
   await sidebar.getByRole('button', { name: /Isla Mossbank/ }).waitFor();
-  const placed = run.trial.emulator
+  const placed = session.run.trial.emulator
     .records('Participants')
     .filter((r) => r['Intervention ID'] === option);
   expect(placed.map((r) => r['Pupil ID']).sort()).toEqual(['PUP-0001', 'PUP-0002', 'PUP-0004']);
@@ -69,7 +43,7 @@ test('adds three pupils to an intervention, then the consent gate stops one bein
   await pressButton(sidebar, 'Save');
   await sidebar.getByRole('alert').filter({ hasText: 'cannot be marked as started' }).waitFor();
   expect(
-    run.trial.emulator
+    session.run.trial.emulator
       .records('Participants')
       .find((r) => r['Pupil ID'] === 'PUP-0004' && r['Intervention ID'] === option)?.Status,
   ).toBe('Planned');
@@ -80,16 +54,16 @@ test('adds three pupils to an intervention, then the consent gate stops one bein
   await pressButton(sidebar, 'Save');
   await sidebar.getByRole('status').filter({ hasText: /Saved/ }).first().waitFor();
   expect(
-    run.trial.emulator
+    session.run.trial.emulator
       .records('Participants')
       .find((r) => r['Pupil ID'] === 'PUP-0004' && r['Intervention ID'] === option)?.Status,
   ).toBe('Started');
 }, 30_000);
 
 test('imports pupils from a CSV file: maps columns, previews, reports a duplicate, imports the rest', async () => {
-  const before = run.trial.emulator.records('Pupils').length;
-  await clickAddonMenuItem(page, /Import pupils/);
-  const sidebar = sidebarFrame(page);
+  const before = session.run.trial.emulator.records('Pupils').length;
+  await clickAddonMenuItem(session.page, /Import pupils/);
+  const sidebar = sidebarFrame(session.page);
   const csv = [
     'UPN,Legal Forename,Legal Surname,DOB,NC Year,SEN Provision,Primary Need',
     'A123456789012,Rowan,Ashdown,14/03/2018,Y3,K,SPLD',
@@ -112,15 +86,15 @@ test('imports pupils from a CSV file: maps columns, previews, reports a duplicat
   const preview = await body.innerText();
   expect(preview).toMatch(/Line 4:\s*Date of birth/); // Felix: 30 February is not a date
   expect(preview).toMatch(/Maya Thistlewood/); // already on the Pupils tab
-  expect(run.trial.emulator.records('Pupils')).toHaveLength(before); // a preview writes nothing
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(session.run.trial.emulator.records('Pupils')).toHaveLength(before); // a preview writes nothing
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
   await pressButton(sidebar, 'Import 2 pupils');
   await sidebar
     .getByRole('status')
     .filter({ hasText: /2 pupils/ })
     .first()
     .waitFor();
-  const pupils = run.trial.emulator.records('Pupils');
+  const pupils = session.run.trial.emulator.records('Pupils');
   expect(pupils).toHaveLength(before + 2);
   expect(pupils.find((p) => p['First name'] === 'Juno')).toMatchObject({
     'Last name': 'Birchley',
@@ -129,13 +103,13 @@ test('imports pupils from a CSV file: maps columns, previews, reports a duplicat
     'Primary need': 'ASD',
     UPN: 'B123456789012',
   });
-  await page.getByRole('tab', { name: 'Pupils' }).click();
-  await page.getByRole('cell', { name: 'Rowan', exact: true }).waitFor();
+  await session.page.getByRole('tab', { name: 'Pupils' }).click();
+  await session.page.getByRole('cell', { name: 'Rowan', exact: true }).waitFor();
 }, 30_000);
 
 /** A demo pupil's date of birth as the MIS writes it (dd/mm/yyyy). */
 function demoBirthDate(id: string): string {
-  const dob = run.trial.emulator.records('Pupils').find((p) => p['Pupil ID'] === id)?.[
+  const dob = session.run.trial.emulator.records('Pupils').find((p) => p['Pupil ID'] === id)?.[
     'Date of birth'
   ];
   if (!(dob instanceof Date)) throw new Error(`no date of birth for ${id}`);
@@ -144,8 +118,8 @@ function demoBirthDate(id: string): string {
 }
 
 test('saving an intervention with 60-minute sessions shows the dosage warning and saves it', async () => {
-  await clickAddonMenuItem(page, /New intervention/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /New intervention/);
+  const sidebar = sidebarFrame(session.page);
   await sidebar.getByLabel('Name of the intervention').fill('Long reading sessions');
   await sidebar.getByLabel('Group or individual').selectOption('Group');
   await sidebar.getByLabel('Lead person').selectOption('Tobias Fenwick');
@@ -160,16 +134,16 @@ test('saving an intervention with 60-minute sessions shows the dosage warning an
   expect(await warnings.innerText()).toMatch(
     /Sessions of 60 minutes are longer than the 15–45 minutes/,
   );
-  const saved = run.trial.emulator
+  const saved = session.run.trial.emulator
     .records('Interventions')
     .find((r) => r.Name === 'Long reading sessions');
   expect(String(saved?.Warnings)).toMatch(/60 minutes/);
-  await page.getByRole('cell', { name: 'Long reading sessions', exact: true }).waitFor();
+  await session.page.getByRole('cell', { name: 'Long reading sessions', exact: true }).waitFor();
 }, 30_000);
 
 test('the pupil profile shows needs, interventions and time away from lessons', async () => {
-  await clickAddonMenuItem(page, /Pupil profile/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /Pupil profile/);
+  const sidebar = sidebarFrame(session.page);
   const picker = sidebar.getByLabel('Pupil', { exact: true });
   await picker.waitFor();
   const option = await picker.locator('option', { hasText: 'Hana' }).getAttribute('value');
@@ -179,6 +153,6 @@ test('the pupil profile shows needs, interventions and time away from lessons', 
   expect(text).toMatch(/Social, emotional and mental health/);
   expect(text).toMatch(/Emotional literacy support \(1:1\)/);
   expect(text).toMatch(/minutes a week/i);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await page.screenshot({ path: '/tmp/profile.png' });
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
+  await session.page.screenshot({ path: '/tmp/profile.png' });
 }, 30_000);

@@ -3,52 +3,29 @@
  * sidebar (build/sidebar.html) with google.script.run bridged to the emulator, and what it writes.
  * Needs build/ (the test command runs `npm run build` first) and Debian's Chromium.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { INTERVENTION_LABELS } from '../../src/domain/intervention';
 import {
   clickAddonMenuItem,
   pressButton,
   seriousAxeViolations,
   sidebarFrame,
-  startTrialBrowser,
-  type TrialBrowser,
+  useTrialPage,
 } from '../support/browser';
 
-let run: TrialBrowser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  run = await startTrialBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await run?.close();
-});
-
-beforeEach(async () => {
-  page = await run.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(run.trial.url);
-  await page.getByRole('tab', { name: 'Interventions' }).waitFor();
-});
-
-afterEach(async () => {
-  await page?.close();
-});
+const session = useTrialPage();
 
 async function openInterventionForm(): Promise<FrameLocator> {
-  await clickAddonMenuItem(page, /New intervention/);
-  const sidebar = sidebarFrame(page);
+  await clickAddonMenuItem(session.page, /New intervention/);
+  const sidebar = sidebarFrame(session.page);
   await sidebar.getByLabel(INTERVENTION_LABELS.name).waitFor();
   return sidebar;
 }
 
 /** The Interventions rows as the grid shows them (the Name column's cells, header excluded). */
 async function gridInterventionNames(): Promise<string[]> {
-  await page.getByRole('tab', { name: 'Interventions' }).click();
-  return page.evaluate(() => {
+  await session.page.getByRole('tab', { name: 'Interventions' }).click();
+  return session.page.evaluate(() => {
     const table = document.getElementById('grid') as HTMLTableElement;
     const header = Array.from(table.tBodies[0]?.rows[0]?.cells ?? []).map((c) => c.textContent);
     const nameColumn = header.indexOf('Name');
@@ -77,18 +54,18 @@ async function fillRequiredFields(
 
 test('shows the demo school and saves a new intervention from the real sidebar', async () => {
   // The demo school's tabs are there, with its data.
-  const tabs = await page.getByRole('tab').allTextContents();
+  const tabs = await session.page.getByRole('tab').allTextContents();
   expect(tabs).toEqual(expect.arrayContaining(['Interventions', 'Pupils', 'Staff', 'Settings']));
-  await page.getByRole('tab', { name: 'Pupils' }).click();
-  await page.locator('#grid td', { hasText: 'PUP-0040' }).waitFor();
+  await session.page.getByRole('tab', { name: 'Pupils' }).click();
+  await session.page.locator('#grid td', { hasText: 'PUP-0040' }).waitFor();
   const before = await gridInterventionNames();
-  expect(before.length).toBe(run.trial.emulator.records('Interventions').length);
+  expect(before.length).toBe(session.run.trial.emulator.records('Interventions').length);
   expect(before.length).toBeGreaterThanOrEqual(8);
 
   const sidebar = await openInterventionForm();
 
   // Accessibility of the real form, inside its sandboxed frame.
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(session.page)).toEqual([]);
 
   const name = 'Busy hands handwriting group';
   await fillRequiredFields(sidebar, { name, minutes: '20' });
@@ -99,19 +76,17 @@ test('shows the demo school and saves a new intervention from the real sidebar',
     .waitFor();
 
   // The grid was refreshed after the sidebar's call: the new row is there.
-  await page.getByRole('cell', { name, exact: true }).waitFor();
-  await page.screenshot({ path: '/tmp/trial.png' }); // for review: the page with the sidebar open
+  await session.page.getByRole('cell', { name, exact: true }).waitFor();
+  await session.page.screenshot({ path: '/tmp/trial.png' }); // for review: the page with the sidebar open
   const after = await gridInterventionNames();
   expect(after).toHaveLength(before.length + 1);
   expect(after).toContain(name);
-  const saved = run.trial.emulator.records('Interventions').find((r) => r.Name === name);
+  const saved = session.run.trial.emulator.records('Interventions').find((r) => r.Name === name);
   expect(saved?.Lead).toBe('Jodie Brackett');
-
-  expect(pageErrors).toEqual([]);
 }, 20_000);
 
 test('a form with a missing name and 500 minutes shows field messages and writes nothing', async () => {
-  const rowsBefore = run.trial.emulator.values('Interventions').length;
+  const rowsBefore = session.run.trial.emulator.values('Interventions').length;
   const gridBefore = await gridInterventionNames();
 
   const sidebar = await openInterventionForm();
@@ -136,7 +111,6 @@ test('a form with a missing name and 500 minutes shows field messages and writes
   );
   expect(descriptions.join('\n')).toContain(INTERVENTION_LABELS.minutesPerSession);
 
-  expect(run.trial.emulator.values('Interventions')).toHaveLength(rowsBefore);
+  expect(session.run.trial.emulator.values('Interventions')).toHaveLength(rowsBefore);
   expect(await gridInterventionNames()).toEqual(gridBefore);
-  expect(pageErrors).toEqual([]);
 }, 20_000);

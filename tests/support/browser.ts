@@ -78,3 +78,49 @@ export async function seriousAxeViolations(page: Page): Promise<unknown[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+export interface TrialSession {
+  /** The trial server and browser, shared by the file's tests. */
+  readonly run: TrialBrowser;
+  /** A fresh page on the trial, for each test. */
+  readonly page: Page;
+}
+
+/**
+ * Registers the hooks every browser test file needs: one trial server and browser per file, a fresh
+ * page per test on the demo school's grid, and no page errors allowed.
+ */
+export function useTrialPage(): TrialSession {
+  let run: TrialBrowser | undefined;
+  let page: Page | undefined;
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    run = await startTrialBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await run?.close();
+  });
+  beforeEach(async () => {
+    if (!run) throw new Error('The trial did not start');
+    page = await run.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(8000);
+    pageErrors = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(run.trial.url);
+    await page.getByRole('tab', { name: 'Interventions' }).waitFor();
+  });
+  afterEach(async () => {
+    expect(pageErrors).toEqual([]);
+    await page?.close();
+  });
+  return {
+    get run() {
+      if (!run) throw new Error('The trial did not start');
+      return run;
+    },
+    get page() {
+      if (!page) throw new Error('No page: use it inside a test');
+      return page;
+    },
+  };
+}

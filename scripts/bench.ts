@@ -115,6 +115,10 @@ function main(): void {
     demo.fireDueTriggers(new Date('2026-11-24T07:00:00Z')),
   );
   console.log(`  emails sent: ${demo.outbox().length}`);
+  const place = demo.records('Participants')[0]?.['Participant ID'];
+  measure('One letter to parents (built-in layout)', demo, () =>
+    demo.scriptRun('generateLetter', [{ participantId: place, kind: 'start' }]),
+  );
   const big = new Emulator({ buildDir, now });
   big.install();
   big.menu('setUpProvisionMap');

@@ -172,7 +172,7 @@ function offsetText(offsetMinutes: number, style: 'Z' | 'X' | 'XX' | 'XXX'): str
   return sign + hh + mm;
 }
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -186,7 +186,15 @@ const MONTHS = [
   'November',
   'December',
 ];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
 
 /** Java SimpleDateFormat, English (Apps Script's default locale for formatDate). */
 export function formatJavaDate(date: Date, timeZone: string, pattern: string): string {

@@ -20,6 +20,7 @@ import type {
   SheetState,
   SpreadsheetState,
 } from './state';
+import { MONTHS, WEEKDAYS } from './services';
 import { createUi } from './ui';
 
 const SHEET_SCOPES = [SCOPE.SPREADSHEETS_CURRENTONLY, SCOPE.SPREADSHEETS] as const;
@@ -136,21 +137,6 @@ interface WallClock {
   second: number;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const wallFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date and clock time a Date shows in a time zone. */
@@ -2401,49 +2387,34 @@ class RangeImpl {
   }
 
   clearContent(): RangeImpl {
-    this.#call('clearContent', 'write');
-    const sheet = this.#assertEditable();
-    clearCells(sheet, this.#rect, {
-      contents: true,
-      formats: false,
-      validations: false,
-      notes: false,
-    });
-    return this;
+    return this.#clearParts('clearContent', { contents: true });
   }
 
   clearFormat(): RangeImpl {
-    this.#call('clearFormat', 'write');
-    const sheet = this.#assertEditable();
-    clearCells(sheet, this.#rect, {
-      contents: false,
-      formats: true,
-      validations: false,
-      notes: false,
-    });
-    return this;
+    return this.#clearParts('clearFormat', { formats: true });
   }
 
   clearDataValidations(): RangeImpl {
-    this.#call('clearDataValidations', 'write');
-    const sheet = this.#assertEditable();
-    clearCells(sheet, this.#rect, {
-      contents: false,
-      formats: false,
-      validations: true,
-      notes: false,
-    });
-    return this;
+    return this.#clearParts('clearDataValidations', { validations: true });
   }
 
   clearNote(): RangeImpl {
-    this.#call('clearNote', 'write');
+    return this.#clearParts('clearNote', { notes: true });
+  }
+
+  /** The single-purpose clear methods: each clears one part of the cells. */
+  #clearParts(
+    method: string,
+    parts: Partial<{ contents: boolean; formats: boolean; validations: boolean; notes: boolean }>,
+  ): RangeImpl {
+    this.#call(method, 'write');
     const sheet = this.#assertEditable();
     clearCells(sheet, this.#rect, {
       contents: false,
       formats: false,
       validations: false,
-      notes: true,
+      notes: false,
+      ...parts,
     });
     return this;
   }

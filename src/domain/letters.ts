@@ -377,7 +377,11 @@ function signOff(facts: LetterFacts): LetterBlock[] {
 function baselineSentence(facts: LetterFacts): string {
   const { baseline, baselineMeasure, baselineDate } = facts.place;
   if (baseline.trim() === '') return '';
-  const measure = baselineMeasure.trim() ? ` on ${inPlainWords(baselineMeasure)}` : '';
+  // "14/40 on the phonics check" already says what was measured: name the measure only when the
+  // result does not (so the letter never reads "result on Phonics check was 14/40 on the phonics check").
+  const measureWord = baselineMeasure.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const named = measureWord !== '' && baseline.toLowerCase().includes(measureWord);
+  const measure = baselineMeasure.trim() && !named ? ` on ${inPlainWords(baselineMeasure)}` : '';
   const when = baselineDate ? `, measured on ${fullDate(baselineDate)}` : '';
   return `When ${facts.pupil.firstName} started, ${facts.pupil.firstName}'s result${measure} was ${inPlainWords(baseline)}${when}.`;
 }

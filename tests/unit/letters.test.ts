@@ -356,3 +356,17 @@ describe('placeholders', () => {
     expect(v.next_steps).toContain('ended for Amy');
   });
 });
+
+describe('the starting result, in words', () => {
+  it('names the measure when the result does not, and never twice', () => {
+    const bare = textOf(facts(), 'start');
+    expect(bare).toMatch(/Amy's result on weekly spelling test was 4\/10/i);
+    const base = facts();
+    const described = facts({
+      place: { ...base.place, baseline: '4/10 in a weekly spelling test' },
+    });
+    const text = textOf(described, 'start');
+    expect(text).toContain("Amy's result was 4/10 in a weekly spelling test");
+    expect(text).not.toMatch(/result on weekly spelling test was/i);
+  });
+});

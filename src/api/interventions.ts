@@ -18,8 +18,20 @@ import { reviewDates, rescheduleReviews, type ExistingReview } from '../domain/s
 import { goneFromTab, interventionPrefill, libraryRecordFrom } from '../domain/staff';
 import { TABS } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
-import { formatWarnings, interventionWarnings, type InterventionFacts } from '../domain/warnings';
-import { libraryFacts, practiceSettings, staffFacts } from '../store/facts';
+import {
+  formatWarnings,
+  interventionWarnings,
+  participantWarnings,
+  type InterventionFacts,
+} from '../domain/warnings';
+import { listOf } from '../domain/text';
+import {
+  interventionFacts,
+  libraryFacts,
+  participantFacts,
+  practiceSettings,
+  staffFacts,
+} from '../store/facts';
 import { calendarFrom } from '../store/calendar';
 import { runOperation } from '../store/operation';
 import type { RecordValues, Row, Table } from '../store/table';
@@ -166,6 +178,7 @@ function changeIntervention(id: string, intervention: Intervention): SaveResult 
       const datesChanged =
         oldStart?.getTime() !== start.getTime() || oldWeeks !== intervention.lengthWeeks;
       const moved = datesChanged ? moveReviews(id, oldStart, intervention, tables) : undefined;
+      refreshPlaceWarnings(id, tables, now);
       return {
         ok: true,
         id,
@@ -176,6 +189,34 @@ function changeIntervention(id: string, intervention: Intervention): SaveResult 
       };
     },
   );
+}
+
+/**
+ * Its pupils' own warnings (lesson time lost, several new interventions at once) depend on this
+ * intervention's dates and dosage: work them out again for every current place of those pupils, so
+ * the Warnings column stays true. Written with the rest of the save.
+ */
+function refreshPlaceWarnings(
+  interventionId: string,
+  tables: { interventions: Table; participants: Table; settings: Table },
+  today: Date,
+): void {
+  const places = tables.participants.records();
+  const facts = places.map(participantFacts);
+  const pupils = new Set(
+    facts.filter((f) => f.interventionId === interventionId).map((f) => f.pupilId),
+  );
+  const context = {
+    settings: practiceSettings(tables.settings),
+    interventions: tables.interventions.records().map(interventionFacts),
+    participants: facts,
+    today,
+  };
+  places.forEach((place, i) => {
+    const fact = facts[i];
+    if (!fact || !pupils.has(fact.pupilId) || fact.status === 'Removed') return;
+    place.set({ Warnings: formatWarnings(participantWarnings(fact, context)) });
+  });
 }
 
 /**
@@ -242,12 +283,6 @@ function changedLabels(interventions: Table): string[] {
   return (Object.keys(INTERVENTION_LABELS) as InterventionField[])
     .filter((field) => headers.has(INTERVENTION_COLUMNS[field]))
     .map((field) => INTERVENTION_LABELS[field]);
-}
-
-/** "a", "a and b", "a, b and c". */
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A refusal when the lead is not on the Staff tab (any name will do while the tab is empty). */

@@ -326,6 +326,25 @@ describe('changing an intervention', () => {
     expect(emu.calls()[WRITE]).toBe(4);
   });
 
+  it("keeps its pupils' own warnings true when its dosage changes", () => {
+    const { emu, id, amy } = school();
+    // Still running on 23 November: lesson time counts only while an intervention runs.
+    expect(change(emu, id, { lengthWeeks: '14' }).ok).toBe(true);
+    const pupils = emu.scriptRun<InterventionPupils>('getInterventionPupils', [id]).value;
+    const place = pupils.participants.find((p) => p.id === amy);
+    const saved = emu.scriptRun<SaveResult>('saveParticipant', [
+      { ...place!.form, lessonMissed: 'Maths' },
+    ]).value;
+    expect(saved.ok && saved.warnings).toEqual([]); // 3 × 20 minutes: at the 60-minute threshold
+    const warningsOf = () =>
+      String(emu.records('Participants').find((r) => r['Participant ID'] === amy)?.Warnings);
+    expect(warningsOf()).toBe('');
+    expect(change(emu, id, { minutesPerSession: '40' }).ok).toBe(true);
+    expect(warningsOf()).toMatch(/miss 120 minutes of Maths a week/);
+    expect(change(emu, id, { minutesPerSession: '20' }).ok).toBe(true);
+    expect(warningsOf()).toBe('');
+  });
+
   it('says so and writes nothing when nothing changed', () => {
     const { emu, id } = school();
     const result = change(emu, id, {});

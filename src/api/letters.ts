@@ -26,6 +26,8 @@ import { isRemovedStatus } from '../domain/participant';
 import { listOf } from '../domain/text';
 import { TABS, type TabSpec } from '../domain/workbook';
 import { createDocFromBlocks, createDocFromTemplate, fileInYearFolder } from '../services/docs';
+import { cellToText } from '../domain/cells';
+import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
@@ -299,9 +301,9 @@ function reviewFacts(row: Row): LetterReviewFacts {
 /** Settings by lower-cased name (the first row of each name wins). */
 function settingsMap(settings: Table): Map<string, string> {
   const map = new Map<string, string>();
-  for (const row of settings.records()) {
-    const key = row.text('Setting').toLowerCase();
-    if (key !== '' && !map.has(key)) map.set(key, row.text('Value'));
+  for (const [name, value] of Object.entries(settingValues(settings))) {
+    const key = name.toLowerCase();
+    if (!map.has(key)) map.set(key, cellToText(value));
   }
   return map;
 }

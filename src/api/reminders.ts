@@ -23,6 +23,7 @@
  */
 import { format, startOfDay } from 'date-fns';
 import { calendarFrom } from '../store/calendar';
+import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Table } from '../store/table';
 import { activeSpreadsheet } from '../store/workbook';
@@ -451,15 +452,6 @@ function errorMessage(err: unknown): string {
 function isQuotaError(err: unknown): boolean {
   const message = errorMessage(err);
   return /too many times for one day: email/i.test(message);
-}
-
-function settingValues(settings: Table): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const row of settings.records()) {
-    const name = row.text('Setting');
-    if (name !== '' && !(name in values)) values[name] = row.value('Value');
-  }
-  return values;
 }
 
 function whenText(date: Date): string {

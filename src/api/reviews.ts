@@ -25,6 +25,8 @@ import {
 import { TABS, type TabSpec } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
 import { remainingMailQuota, sendEmail } from '../services/mail';
+import { reminderSettingsFrom } from '../domain/reminders';
+import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
@@ -446,12 +448,7 @@ function tellSenco(decision: Decision): string {
   if (email === '') {
     return `The SENCo (${name}) has no email address on the Staff tab, so they were not emailed: please tell them yourself.`;
   }
-  const fullNames =
-    settings
-      .records()
-      .find((row) => row.text('Setting').toLowerCase() === 'full names in emails')
-      ?.text('Value')
-      .toLowerCase() === 'yes';
+  const { fullNames } = reminderSettingsFrom(settingValues(settings));
   try {
     if (remainingMailQuota() < 1) {
       return `The email to the SENCo (${name}) could not be sent because today's email limit is used up: please tell them yourself.`;

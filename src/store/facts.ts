@@ -55,12 +55,17 @@ export function libraryFacts(row: Row): LibraryFacts {
   };
 }
 
-/** The Settings tab's rules of good practice (its defaults where a value is missing or odd). */
-export function practiceSettings(settings: Table): PracticeSettings {
+/** The Settings tab as setting name → value (the first row of each name wins). */
+export function settingValues(settings: Table): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const row of settings.records()) {
     const name = row.text('Setting');
     if (name !== '' && !(name in values)) values[name] = row.value('Value');
   }
-  return practiceSettingsFrom(values);
+  return values;
+}
+
+/** The Settings tab's rules of good practice (its defaults where a value is missing or odd). */
+export function practiceSettings(settings: Table): PracticeSettings {
+  return practiceSettingsFrom(settingValues(settings));
 }

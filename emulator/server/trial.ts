@@ -133,6 +133,13 @@ interface ActionReply {
   state: StateView;
 }
 
+/** Trial servers started and not yet closed in this process: tests check none is left behind. */
+const liveServers = new Set<http.Server>();
+
+export function openTrialServerCount(): number {
+  return liveServers.size;
+}
+
 export async function startTrialServer(options: TrialServerOptions = {}): Promise<TrialServer> {
   const emulator = new Emulator({
     buildDir: options.buildDir,
@@ -158,12 +165,18 @@ export async function startTrialServer(options: TrialServerOptions = {}): Promis
   });
   const port = await listen(server, options.port ?? 8080, options.portRetries ?? 0);
   trial.port = port;
+  liveServers.add(server);
   return {
     url: `http://127.0.0.1:${port}/`,
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          liveServers.delete(server);
+          if (err) reject(err);
+          else resolve();
+        });
+        // Browsers keep connections alive: without this, close() waits for them to time out.
         server.closeAllConnections();
       }),
   };

@@ -6,9 +6,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { startTrialServer, type TrialServer } from '../../emulator/server/trial';
+import { chromiumPath } from '../../scripts/ensure-chromium';
+import {
+  openTrialServerCount,
+  startTrialServer,
+  type TrialServer,
+} from '../../emulator/server/trial';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 export const NOW = new Date('2026-11-23T09:00:00Z');
 
 export interface TrialBrowser {
@@ -17,32 +22,50 @@ export interface TrialBrowser {
   close(): Promise<void>;
 }
 
-export async function startTrialBrowser(): Promise<TrialBrowser> {
+export async function startTrialBrowser(executablePath = CHROMIUM): Promise<TrialBrowser> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trial-test-'));
-  const trial = await startTrialServer({
-    port: 0,
-    stateFile: path.join(dir, 'workbook.json'),
-    now: NOW,
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const removeDir = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  let trial: TrialServer;
+  try {
+    trial = await startTrialServer({
+      port: 0,
+      stateFile: path.join(dir, 'workbook.json'),
+      now: NOW,
+    });
+  } catch (err) {
+    removeDir();
+    throw err;
+  }
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (err) {
+    // A browser that cannot start must not leave the trial server listening: jest would never exit.
+    await trial.close();
+    removeDir();
+    throw err;
+  }
   return {
     trial,
     browser,
     async close() {
-      await browser.close();
-      await trial.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        await browser.close();
+      } finally {
+        await trial.close();
+        removeDir();
+      }
     },
   };
 }
@@ -99,6 +122,8 @@ export function useTrialPage(): TrialSession {
   }, 60_000);
   afterAll(async () => {
     await run?.close();
+    // A server left listening keeps jest from ever exiting: fail here, where it is found.
+    expect(openTrialServerCount()).toBe(0);
   });
   beforeEach(async () => {
     if (!run) throw new Error('The trial did not start');

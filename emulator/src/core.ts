@@ -37,7 +37,10 @@ export interface CallOptions {
 }
 
 export interface Fault {
-  /** Method name as counted, e.g. 'MailApp.sendEmail' or 'SpreadsheetApp.Range.setValues'. */
+  /**
+   * Method name as counted, e.g. 'MailApp.sendEmail' or 'SpreadsheetApp.Range.setValues'; '*' is
+   * any service call (so a sweep can break a run at its Nth call, whatever it is).
+   */
   method: string;
   /** Throw on the Nth matching call from now (1 = the next one). Default 1. */
   onCall?: number;
@@ -45,6 +48,12 @@ export interface Fault {
   times?: number;
   /** The error message thrown, as Apps Script would word it. */
   message: string;
+  /**
+   * Throw after the call took effect (an email delivered, a value stored) rather than before:
+   * what a caller sees when a service times out on its way back. Only calls that change
+   * something check these (see Runtime.afterCall).
+   */
+  after?: boolean;
 }
 
 export interface Execution {
@@ -85,6 +94,15 @@ export class ScriptError extends Error {
   }
 }
 
+/**
+ * The emulated clock. `advance` moves it forward (Utilities.sleep, a lock wait that times out):
+ * deterministic, with no real waiting. A clock without it is moved by an offset kept here.
+ */
+export interface Clock {
+  now(): Date;
+  advance?(milliseconds: number): void;
+}
+
 export class Runtime {
   /** Calls counted per method, e.g. { 'SpreadsheetApp.Range.getValues': 3 }. */
   readonly calls = new Map<string, number>();
@@ -93,6 +111,8 @@ export class Runtime {
   readonly locks = new Map<string, string>();
   execution: Execution | undefined;
   private counter = 0;
+  /** Time slept on a clock that cannot be advanced itself. */
+  private sleptMs = 0;
   /** Answer the emulated user gives to Ui.alert / prompt dialogs: queue, else 'OK'. */
   readonly alertAnswers: string[] = [];
   /** Menus built by the last onOpen. */
@@ -104,7 +124,7 @@ export class Runtime {
 
   constructor(
     public state: EmulatorState,
-    public clock: { now(): Date },
+    public clock: Clock,
     public user: string,
     public scopes: Set<string>,
     /** Folder holding the built files (Code.js, sidebar.html, appsscript.json). */
@@ -114,7 +134,15 @@ export class Runtime {
   ) {}
 
   now(): Date {
-    return this.clock.now();
+    const now = this.clock.now();
+    return this.sleptMs === 0 ? now : new Date(now.getTime() + this.sleptMs);
+  }
+
+  /** Moves the emulated clock forward, as time passing while the script waits. */
+  advanceClock(milliseconds: number): void {
+    if (!(milliseconds > 0)) return;
+    if (this.clock.advance) this.clock.advance(milliseconds);
+    else this.sleptMs += milliseconds;
   }
 
   get authMode(): AuthMode {
@@ -147,8 +175,18 @@ export class Runtime {
           `Required permissions: (${scopes.join(' || ')})`,
       );
     }
+    this.throwFault(method, false);
+  }
+
+  /** A call that changed something has done so: an `after` fault for it throws now. */
+  afterCall(method: string): void {
+    this.throwFault(method, true);
+  }
+
+  private throwFault(method: string, after: boolean): void {
     for (const fault of this.faults) {
-      if (fault.method !== method) continue;
+      if ((fault.after ?? false) !== after) continue;
+      if (fault.method !== method && fault.method !== '*') continue;
       fault.seen += 1;
       const due = fault.seen >= (fault.onCall ?? 1);
       if (due && fault.thrown < (fault.times ?? 1)) {

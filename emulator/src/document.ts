@@ -2,9 +2,14 @@
  * DocumentApp and DriveApp, and renderDocHtml for the trial page's Docs viewer.
  *
  * A Doc is kept in rt.state.documents as plain structure (DocState): a list of paragraphs, list
- * items, tables, rules and page breaks per section. The wrappers below (Paragraph, Table, Body...)
- * hold a reference into that structure and change it in place, so the state is always current and
- * can be saved or rendered at any moment.
+ * items and tables per section, as in Docs. Page breaks and horizontal rules live inside a
+ * paragraph or list item (its `inline` list), never directly in a section. The wrappers below
+ * (Paragraph, Table, Body...) hold a reference into that structure and change it in place, so the
+ * state is always current and can be saved or rendered at any moment.
+ *
+ * Arguments are checked as Apps Script checks them: a call whose arguments match none of the
+ * method's signatures throws "The parameters (…) don't match the method signature for …" instead of
+ * inserting "[object Object]" or accepting swapped arguments.
  *
  * Drive access follows the OAuth scopes as Google applies them: `drive` sees everything,
  * `drive.readonly` reads everything, `drive.file` sees only what this app created. A school's
@@ -16,6 +21,7 @@ import type {
   DocState,
   DriveFileState,
   EmulatorState,
+  InlineElementState,
   TextSpanState,
 } from './state';
 import { Blob, dayKey } from './services';
@@ -139,9 +145,72 @@ type SectionKind = 'BODY_SECTION' | 'HEADER_SECTION' | 'FOOTER_SECTION';
 
 const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
 const MISSING_DOC = "Document is missing (perhaps it was deleted, or you don't have read access?)";
+const DETACHED = 'Element must be detached.';
+const NOT_A_CHILD = 'Element does not contain the specified child element.';
+/** The emulator's wording: Docs allows a page break only in a body paragraph or list item. */
+const PAGE_BREAK_PLACE =
+  'A page break can only be placed in a paragraph or list item of the body, not in a header, footer or table.';
 
 function emptyParagraph(): DocElementState {
   return { type: 'PARAGRAPH', text: '', heading: 'NORMAL' };
+}
+
+// ---- argument checks ---------------------------------------------------------------------------
+
+/** How Apps Script names an argument's type in a signature error. */
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) {
+    const names = new Set(value.map(typeName));
+    return `${names.size === 1 ? [...names][0] : 'Object'}[]`;
+  }
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'function') return 'Function';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
+  if (value instanceof DocNode) return `DocumentApp.${value.apiClass}`;
+  if (value instanceof DriveItem) return `DriveApp.${value.apiClass}`;
+  if (value instanceof Blob) return 'Blob';
+  return 'Object';
+}
+
+/** The error Apps Script throws when the arguments match none of a method's signatures. */
+export function signatureError(method: string, args: readonly unknown[]): ScriptError {
+  return new ScriptError(
+    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for ${method}.`,
+  );
+}
+
+type Kind = (value: unknown) => boolean;
+
+const isString: Kind = (v) => typeof v === 'string';
+const isStringOrNull: Kind = (v) => v === null || typeof v === 'string';
+const isNumber: Kind = (v) => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull: Kind = (v) => v === null || isNumber(v);
+const isBoolean: Kind = (v) => typeof v === 'boolean';
+const isBooleanOrNull: Kind = (v) => v === null || typeof v === 'boolean';
+const isObject: Kind = (v) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof DocNode);
+const isCells: Kind = (v) =>
+  Array.isArray(v) && v.every((row) => Array.isArray(row) && row.every(isString));
+const isAbsent: Kind = (v) => v === null || v === undefined;
+const isEnum =
+  (values: Record<string, string>): Kind =>
+  (v) =>
+    typeof v === 'string' && Object.prototype.hasOwnProperty.call(values, v);
+const isInstance =
+  (cls: abstract new (...args: never[]) => unknown): Kind =>
+  (v) =>
+    v instanceof cls;
+
+/** Which of the signatures the arguments match (its index); throws Apps Script's error if none. */
+function overload(method: string, args: readonly unknown[], ...signatures: Kind[][]): number {
+  const index = signatures.findIndex(
+    (kinds) => kinds.length === args.length && kinds.every((kind, i) => kind(args[i])),
+  );
+  if (index < 0) throw signatureError(method, args);
+  return index;
 }
 
 // ---- text editing ------------------------------------------------------------------------------
@@ -170,6 +239,47 @@ function spliceText(
   return { text: text.slice(0, start) + insert + text.slice(endExclusive), spans: moved };
 }
 
+/** A paragraph cannot hold "\n": Docs turns it into a line break ("\r") within the paragraph. */
+function paragraphText(text: string): string {
+  return text.replace(/\n/g, '\r');
+}
+
+/** The page breaks and rules of a paragraph, kept in document order. */
+function inlineOf(state: TextBlockState): InlineElementState[] {
+  return state.inline ?? [];
+}
+
+function setInline(state: TextBlockState, items: InlineElementState[]): void {
+  if (items.length > 0) state.inline = items;
+  else delete state.inline;
+}
+
+/**
+ * Edits a paragraph's text: text, spans and the positions of its page breaks and rules move
+ * together. Inline elements from index `moveFrom` on move with the text after the edit; before
+ * it they stay (by default: those at or before `start`, so appended text comes after a break).
+ */
+function spliceBlock(
+  state: TextBlockState,
+  start: number,
+  endExclusive: number,
+  insert: string,
+  moveFrom?: number,
+): void {
+  const text = paragraphText(insert);
+  const next = spliceText(state.text, state.spans ?? [], start, endExclusive, text);
+  const delta = text.length - (endExclusive - start);
+  // Moved in place: a PageBreak object keeps pointing at its item.
+  inlineOf(state).forEach((item, i) => {
+    const moves = moveFrom === undefined ? item.offset > start : i >= moveFrom;
+    if (moves)
+      item.offset = item.offset >= endExclusive ? item.offset + delta : start + text.length;
+  });
+  state.text = next.text;
+  if (next.spans.length > 0) state.spans = next.spans;
+  else delete state.spans;
+}
+
 /** Apps Script patterns are Java regular expressions; the common subset is also valid JavaScript. */
 function javaRegex(pattern: string): RegExp {
   let source = String(pattern);
@@ -189,44 +299,115 @@ function javaRegex(pattern: string): RegExp {
   }
 }
 
-/** A run of text that can be edited and formatted: a paragraph's or list item's text, or a table cell. */
+/**
+ * A run of text that can be edited and formatted: a paragraph's or list item's text (all of it, or
+ * one Text child between page breaks), or a table cell.
+ */
 interface TextTarget {
   /** The element that holds the text. */
   owner: DocElementState;
   getText(): string;
   getSpans(): TextSpanState[];
-  set(text: string, spans: TextSpanState[]): void;
+  /** Replaces text[start, endExclusive) with `insert`, moving formatting and page breaks along. */
+  splice(start: number, endExclusive: number, insert: string): void;
+  /** Sets the whole text, dropping ranged formatting. */
+  replace(text: string): void;
+  /** Formats text[start..end] (inclusive). */
+  addSpan(span: TextSpanState): void;
   /** Whole-text attributes; created when `create` is true. */
   attributes(create: boolean): Record<string, unknown> | undefined;
   /** Table cells keep no ranged formatting: a ranged change formats the whole cell. */
   ranged: boolean;
 }
 
+function blockAttributes(state: TextBlockState, create: boolean) {
+  return create ? (state.attributes ??= {}) : state.attributes;
+}
+
+/** All the text of a paragraph or list item (editAsText). */
 function blockTarget(state: TextBlockState): TextTarget {
   return {
     owner: state,
     ranged: true,
     getText: () => state.text,
     getSpans: () => state.spans ?? [],
-    set(text, spans) {
-      state.text = text;
-      if (spans.length > 0) state.spans = spans;
-      else delete state.spans;
+    splice: (start, end, insert) => spliceBlock(state, start, end, insert),
+    replace(text) {
+      state.text = paragraphText(text);
+      delete state.spans;
+      delete state.inline;
     },
-    attributes: (create) => (create ? (state.attributes ??= {}) : state.attributes),
+    addSpan(span) {
+      (state.spans ??= []).push(span);
+    },
+    attributes: (create) => blockAttributes(state, create),
+  };
+}
+
+/** Where the k-th run of text between a paragraph's page breaks and rules starts and ends. */
+function segmentBounds(state: TextBlockState, k: number): [number, number] {
+  const items = inlineOf(state);
+  const start = k === 0 ? 0 : Math.min(items[k - 1]?.offset ?? 0, state.text.length);
+  const end = k < items.length ? (items[k]?.offset ?? state.text.length) : state.text.length;
+  return [start, Math.max(start, Math.min(end, state.text.length))];
+}
+
+/** One Text child of a paragraph: the text between two of its page breaks or rules. */
+function segmentTarget(state: TextBlockState, k: number): TextTarget {
+  if (inlineOf(state).length === 0) return blockTarget(state);
+  const bounds = (): [number, number] => segmentBounds(state, k);
+  return {
+    owner: state,
+    ranged: true,
+    getText() {
+      const [start, end] = bounds();
+      return state.text.slice(start, end);
+    },
+    getSpans() {
+      const [start, end] = bounds();
+      return (state.spans ?? [])
+        .filter((s) => s.end >= start && s.start < end)
+        .map((s) => ({
+          start: Math.max(s.start, start) - start,
+          end: Math.min(s.end, end - 1) - start,
+          attributes: s.attributes,
+        }));
+    },
+    splice(start, end, insert) {
+      const [base] = bounds();
+      spliceBlock(state, base + start, base + end, insert, k);
+    },
+    replace(text) {
+      const [start, end] = bounds();
+      const outside = (state.spans ?? []).filter((s) => s.end < start || s.start >= end);
+      if (outside.length > 0) state.spans = outside;
+      else delete state.spans;
+      spliceBlock(state, start, end, text, k);
+    },
+    addSpan(span) {
+      const [base] = bounds();
+      (state.spans ??= []).push({ ...span, start: span.start + base, end: span.end + base });
+    },
+    attributes: (create) => blockAttributes(state, create),
   };
 }
 
 function cellTarget(table: TableState, row: number, column: number): TextTarget {
   const key = `${row},${column}`;
+  const get = (): string => table.rows[row]?.[column] ?? '';
+  const set = (text: string): void => {
+    const cells = table.rows[row];
+    if (cells) cells[column] = text;
+  };
   return {
     owner: table,
     ranged: false,
-    getText: () => table.rows[row]?.[column] ?? '',
+    getText: get,
     getSpans: () => [],
-    set(text) {
-      const cells = table.rows[row];
-      if (cells) cells[column] = text;
+    splice: (start, end, insert) => set(get().slice(0, start) + insert + get().slice(end)),
+    replace: set,
+    addSpan() {
+      // Cells keep no ranged formatting (see `ranged`).
     },
     attributes(create) {
       if (!create) return table.cellAttributes?.[key];
@@ -236,27 +417,34 @@ function cellTarget(table: TableState, row: number, column: number): TextTarget 
   };
 }
 
-function targetsOf(state: DocElementState): TextTarget[] {
+/** The runs of text findText and replaceText look through: one per Text element, as in Docs. */
+function searchTargetsOf(state: DocElementState): TextTarget[] {
   switch (state.type) {
     case 'PARAGRAPH':
     case 'LIST_ITEM':
-      return [blockTarget(state)];
+      return inlineOf(state).length === 0
+        ? [blockTarget(state)]
+        : inlineOf(state)
+            .map((_item, k) => segmentTarget(state, k))
+            .concat(segmentTarget(state, inlineOf(state).length));
     case 'TABLE':
       return state.rows.flatMap((cells, r) => cells.map((_c, c) => cellTarget(state, r, c)));
-    default:
-      return [];
   }
 }
 
+/** The text of each paragraph, list item or cell, whole (editAsText of a section). */
+function wholeTargetsOf(state: DocElementState): TextTarget[] {
+  return state.type === 'TABLE' ? searchTargetsOf(state) : [blockTarget(state)];
+}
+
+/** getText: a table's cells, row by row, each on its own line (a cell is a paragraph in Docs). */
 function elementText(state: DocElementState): string {
   switch (state.type) {
     case 'PARAGRAPH':
     case 'LIST_ITEM':
       return state.text;
     case 'TABLE':
-      return state.rows.map((cells) => cells.join('\t')).join('\n');
-    default:
-      return '';
+      return state.rows.flat().join('\n');
   }
 }
 
@@ -269,15 +457,12 @@ function replaceInTargets(
   const regex = javaRegex(searchPattern);
   let changed = false;
   for (const target of targets) {
-    const text = target.getText();
-    const matches = [...text.matchAll(regex)].filter((m) => m[0].length > 0);
+    const matches = [...target.getText().matchAll(regex)].filter((m) => m[0].length > 0);
     if (matches.length === 0) continue;
-    let current = { text, spans: target.getSpans() };
     for (const m of matches.reverse()) {
       const at = m.index ?? 0;
-      current = spliceText(current.text, current.spans, at, at + m[0].length, String(replacement));
+      target.splice(at, at + m[0].length, replacement);
     }
-    target.set(current.text, current.spans);
     changed = true;
   }
   return changed;
@@ -303,10 +488,85 @@ function findInTargets(targets: TextTarget[], searchPattern: string, after?: Fou
   return null;
 }
 
+// ---- attributes --------------------------------------------------------------------------------
+
+/** The attributes each kind of element has: getAttributes gives every one, null when unset. */
+const TEXT_ATTRIBUTES = [
+  'BACKGROUND_COLOR',
+  'BOLD',
+  'FONT_FAMILY',
+  'FONT_SIZE',
+  'FOREGROUND_COLOR',
+  'ITALIC',
+  'LINK_URL',
+  'STRIKETHROUGH',
+  'UNDERLINE',
+] as const;
+const PARAGRAPH_ATTRIBUTES = [
+  ...TEXT_ATTRIBUTES,
+  'HEADING',
+  'HORIZONTAL_ALIGNMENT',
+  'INDENT_END',
+  'INDENT_FIRST_LINE',
+  'INDENT_START',
+  'LEFT_TO_RIGHT',
+  'LINE_SPACING',
+  'SPACING_AFTER',
+  'SPACING_BEFORE',
+] as const;
+const LIST_ITEM_ATTRIBUTES = [
+  ...PARAGRAPH_ATTRIBUTES,
+  'GLYPH_TYPE',
+  'LIST_ID',
+  'NESTING_LEVEL',
+] as const;
+const TABLE_ATTRIBUTES = [...TEXT_ATTRIBUTES, 'BORDER_COLOR', 'BORDER_WIDTH'] as const;
+const TABLE_ROW_ATTRIBUTES = [...TEXT_ATTRIBUTES, 'MINIMUM_HEIGHT'] as const;
+const TABLE_CELL_ATTRIBUTES = [
+  ...TEXT_ATTRIBUTES,
+  'BORDER_COLOR',
+  'BORDER_WIDTH',
+  'PADDING_BOTTOM',
+  'PADDING_LEFT',
+  'PADDING_RIGHT',
+  'PADDING_TOP',
+  'VERTICAL_ALIGNMENT',
+  'WIDTH',
+] as const;
+
+/** Every attribute of the element's kind, null when unset, plus any other set Attribute. */
+function attributeView(
+  keys: readonly string[],
+  values: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const key of keys) view[key] = values?.[key] ?? null;
+  for (const [key, value] of Object.entries(values ?? {})) {
+    if (key in Attribute && value !== undefined) view[key] = value;
+  }
+  return view;
+}
+
+function stateAttributes(state: DocElementState): Record<string, unknown> {
+  const stored = { ...(state.attributes ?? {}) };
+  if (state.type === 'PARAGRAPH') stored.HEADING = state.heading;
+  if (state.type === 'LIST_ITEM') {
+    stored.GLYPH_TYPE = state.glyph;
+    stored.NESTING_LEVEL = state.nesting;
+  }
+  const keys =
+    state.type === 'PARAGRAPH'
+      ? PARAGRAPH_ATTRIBUTES
+      : state.type === 'LIST_ITEM'
+        ? LIST_ITEM_ATTRIBUTES
+        : TABLE_ATTRIBUTES;
+  return attributeView(keys, stored);
+}
+
 /** Writes attributes onto an element; HEADING, GLYPH_TYPE and NESTING_LEVEL go to their own fields. */
 function applyAttributes(state: DocElementState, attributes: Record<string, unknown>): void {
-  if (state.type === 'HORIZONTAL_RULE' || state.type === 'PAGE_BREAK') return;
-  for (const [key, value] of Object.entries(attributes ?? {})) {
+  for (const [key, value] of Object.entries(attributes)) {
+    if (!(key in Attribute)) continue;
     if (state.type === 'PARAGRAPH' && key === 'HEADING' && value != null)
       state.heading = String(value);
     else if (state.type === 'LIST_ITEM' && key === 'GLYPH_TYPE' && value != null)
@@ -336,9 +596,21 @@ function detachedContext(rt: Runtime): DocContext {
   return { rt, doc: null, session: { closed: false } };
 }
 
+/** A section's elements; a bare page break or rule kept by an older version becomes a paragraph. */
 function sectionElements(doc: DocState, kind: SectionKind): DocElementState[] | undefined {
-  if (kind === 'BODY_SECTION') return doc.body;
-  return kind === 'HEADER_SECTION' ? doc.header : doc.footer;
+  const list =
+    kind === 'BODY_SECTION' ? doc.body : kind === 'HEADER_SECTION' ? doc.header : doc.footer;
+  if (list) normaliseSection(list);
+  return list;
+}
+
+function normaliseSection(list: DocElementState[]): void {
+  list.forEach((element, i) => {
+    const type = (element as { type: string }).type;
+    if (type === 'PAGE_BREAK' || type === 'HORIZONTAL_RULE') {
+      list[i] = { type: 'PARAGRAPH', text: '', heading: 'NORMAL', inline: [{ type, offset: 0 }] };
+    }
+  });
 }
 
 /** Every Docs object: counts its calls as `DocumentApp.<Class>.<method>`. */
@@ -347,24 +619,45 @@ abstract class DocNode {
 
   constructor(protected readonly ctx: DocContext) {}
 
-  protected read(method: string): void {
-    this.ctx.rt.call(`DocumentApp.${this.className}.${method}`, { kind: 'read' });
+  /** The Apps Script class name, as signature errors print it. */
+  get apiClass(): string {
+    return this.className;
   }
 
-  protected write(method: string): void {
-    this.ctx.rt.call(`DocumentApp.${this.className}.${method}`, { kind: 'write' });
+  /** The counted name of a method of this class, e.g. 'DocumentApp.Body.appendParagraph'. */
+  protected method(name: string): string {
+    return `DocumentApp.${this.className}.${name}`;
+  }
+
+  protected read(method: string): string {
+    this.ctx.rt.call(this.method(method), { kind: 'read' });
+    return this.method(method);
+  }
+
+  protected write(method: string): string {
+    this.ctx.rt.call(this.method(method), { kind: 'write' });
     if (this.ctx.session.closed) {
       throw new ScriptError('Document is closed, its contents cannot be updated.');
     }
+    return this.method(method);
   }
 
   /** Records that the Doc changed (a detached copy belongs to no Doc). */
   protected touched(): void {
     if (this.ctx.doc) this.ctx.doc.updatedAt = this.ctx.rt.now();
   }
+
+  /** Element.asText() and the other casts: only the matching kind of element casts. */
+  protected cast<T>(method: string, cls: abstract new (...args: never[]) => T, name: string): T {
+    this.read(method);
+    if (this instanceof cls) return this;
+    throw new ScriptError(`Cannot cast ${this.typeName()} to ${name}.`);
+  }
+
+  protected abstract typeName(): string;
 }
 
-/** A child of a section: paragraph, list item, table, horizontal rule or page break. */
+/** A child of a section: paragraph, list item or table. */
 abstract class DocElement<S extends DocElementState = DocElementState> extends DocNode {
   constructor(
     ctx: DocContext,
@@ -372,6 +665,15 @@ abstract class DocElement<S extends DocElementState = DocElementState> extends D
     protected section: SectionKind | null,
   ) {
     super(ctx);
+  }
+
+  protected typeName(): string {
+    return this.state.type;
+  }
+
+  /** The section this element is in, or null when it is detached. */
+  get sectionKind(): SectionKind | null {
+    return this.siblings() ? this.section : null;
   }
 
   /** The list holding this element, or null when it is detached. */
@@ -388,7 +690,7 @@ abstract class DocElement<S extends DocElementState = DocElementState> extends D
 
   getParent(): Section | null {
     this.read('getParent');
-    return this.siblings() && this.section ? new Section(this.ctx, this.section) : null;
+    return this.siblings() && this.section ? sectionOf(this.ctx, this.section) : null;
   }
 
   getNextSibling(): DocElement | null {
@@ -432,13 +734,13 @@ abstract class DocElement<S extends DocElementState = DocElementState> extends D
 
   getAttributes(): Record<string, unknown> {
     this.read('getAttributes');
-    const attributes = 'attributes' in this.state ? this.state.attributes : undefined;
-    return { ...(attributes ?? {}) };
+    return stateAttributes(this.state);
   }
 
-  setAttributes(attributes: Record<string, unknown>): this {
-    this.write('setAttributes');
-    applyAttributes(this.state, attributes);
+  setAttributes(...args: unknown[]): this {
+    const method = this.write('setAttributes');
+    overload(method, args, [isObject]);
+    applyAttributes(this.state, args[0] as Record<string, unknown>);
     this.touched();
     return this;
   }
@@ -452,17 +754,14 @@ abstract class DocElement<S extends DocElementState = DocElementState> extends D
   asTable(): Table {
     return this.cast('asTable', Table, 'Table');
   }
+  asText(): TextElement {
+    return this.cast('asText', TextElement, 'Text');
+  }
   asHorizontalRule(): HorizontalRule {
     return this.cast('asHorizontalRule', HorizontalRule, 'HorizontalRule');
   }
   asPageBreak(): PageBreak {
     return this.cast('asPageBreak', PageBreak, 'PageBreak');
-  }
-
-  private cast<T>(method: string, cls: abstract new (...args: never[]) => T, name: string): T {
-    this.read(method);
-    if (this instanceof cls) return this;
-    throw new ScriptError(`Cannot cast ${this.state.type} to ${name}.`);
   }
 }
 
@@ -488,40 +787,74 @@ function wrapElement(
       return new ListItem(ctx, state, section);
     case 'TABLE':
       return new Table(ctx, state, section);
-    case 'HORIZONTAL_RULE':
-      return new HorizontalRule(ctx, state, section);
-    case 'PAGE_BREAK':
-      return new PageBreak(ctx, state, section);
   }
 }
 
-/** Paragraphs and list items: text, alignment, links and formatting. */
+function checkChildIndex(index: number, count: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= count) {
+    throw new ScriptError(
+      `Child index (${index}) must be less than the number of child elements (${count}).`,
+    );
+  }
+}
+
+function checkInsertIndex(index: number, count: number): void {
+  if (!Number.isInteger(index) || index < 0 || index > count) {
+    throw new ScriptError(
+      `Index (${index}) must be less than or equal to the number of child elements (${count}).`,
+    );
+  }
+}
+
+/** A child of a paragraph: a run of text (the k-th), or a page break or rule. */
+type BlockChild = { kind: 'text'; segment: number } | { kind: 'inline'; item: InlineElementState };
+
+function blockChildren(state: TextBlockState): BlockChild[] {
+  const children: BlockChild[] = [];
+  const items = inlineOf(state);
+  for (let k = 0; k <= items.length; k += 1) {
+    const [start, end] = segmentBounds(state, k);
+    if (end > start) children.push({ kind: 'text', segment: k });
+    const item = items[k];
+    if (item) children.push({ kind: 'inline', item });
+  }
+  return children;
+}
+
+/** Paragraphs and list items: text, page breaks and rules, alignment, links and formatting. */
 abstract class TextBlock<S extends TextBlockState> extends DocElement<S> {
   getText(): string {
     this.read('getText');
     return this.state.text;
   }
 
-  setText(text: string): this {
-    this.write('setText');
-    blockTarget(this.state).set(String(text), []);
+  setText(...args: unknown[]): this {
+    const method = this.write('setText');
+    overload(method, args, [isString]);
+    blockTarget(this.state).replace(args[0] as string);
     this.touched();
     return this;
   }
 
-  appendText(text: string): TextElement {
-    this.write('appendText');
-    const target = blockTarget(this.state);
+  /** appendText(text) or appendText(Text): the new text joins the paragraph's last run of text. */
+  appendText(...args: unknown[]): TextElement {
+    const method = this.write('appendText');
+    const form = overload(method, args, [isString], [isInstance(TextElement)]);
+    const text = form === 0 ? (args[0] as string) : (args[0] as TextElement).plainText();
+    const items = inlineOf(this.state);
+    const target = segmentTarget(this.state, items.length);
     const end = target.getText().length;
-    const next = spliceText(target.getText(), target.getSpans(), end, end, String(text));
-    target.set(next.text, next.spans);
+    target.splice(end, end, text);
     this.touched();
-    return new TextElement(this.ctx, [target], this);
+    return new TextElement(this.ctx, [target], this, {
+      block: this.state,
+      segment: items.length,
+    });
   }
 
   clear(): this {
     this.write('clear');
-    blockTarget(this.state).set('', []);
+    blockTarget(this.state).replace('');
     this.touched();
     return this;
   }
@@ -531,20 +864,25 @@ abstract class TextBlock<S extends TextBlockState> extends DocElement<S> {
     return new TextElement(this.ctx, [blockTarget(this.state)], this);
   }
 
-  replaceText(searchPattern: string, replacement: string): this {
-    this.write('replaceText');
-    if (replaceInTargets([blockTarget(this.state)], searchPattern, replacement)) this.touched();
+  replaceText(...args: unknown[]): this {
+    const method = this.write('replaceText');
+    overload(method, args, [isString, isString]);
+    const [pattern, replacement] = args as [string, string];
+    if (replaceInTargets(searchTargetsOf(this.state), pattern, replacement)) this.touched();
     return this;
   }
 
-  findText(searchPattern: string, from?: RangeElement): RangeElement | null {
-    this.read('findText');
-    return searchRange(this.ctx, [blockTarget(this.state)], this.section, searchPattern, from);
+  findText(...args: unknown[]): RangeElement | null {
+    const method = this.read('findText');
+    overload(method, args, [isString], [isString, isRangeOrNull]);
+    const from = (args[1] ?? undefined) as RangeElement | undefined;
+    return searchRange(this.ctx, searchTargetsOf(this.state), this, args[0] as string, from);
   }
 
-  setAlignment(alignment: string): this {
-    this.write('setAlignment');
-    setAttribute((this.state.attributes ??= {}), 'HORIZONTAL_ALIGNMENT', alignment);
+  setAlignment(...args: unknown[]): this {
+    const method = this.write('setAlignment');
+    overload(method, args, [isEnumOrNull(HorizontalAlignment)]);
+    setAttribute((this.state.attributes ??= {}), 'HORIZONTAL_ALIGNMENT', args[0]);
     this.touched();
     return this;
   }
@@ -554,9 +892,10 @@ abstract class TextBlock<S extends TextBlockState> extends DocElement<S> {
     return (this.state.attributes?.HORIZONTAL_ALIGNMENT as string | undefined) ?? null;
   }
 
-  setLinkUrl(url: string | null): this {
-    this.write('setLinkUrl');
-    setAttribute((this.state.attributes ??= {}), 'LINK_URL', url);
+  setLinkUrl(...args: unknown[]): this {
+    const method = this.write('setLinkUrl');
+    overload(method, args, [isStringOrNull]);
+    setAttribute((this.state.attributes ??= {}), 'LINK_URL', args[0]);
     this.touched();
     return this;
   }
@@ -565,15 +904,142 @@ abstract class TextBlock<S extends TextBlockState> extends DocElement<S> {
     this.read('getLinkUrl');
     return (this.state.attributes?.LINK_URL as string | undefined) ?? null;
   }
+
+  // -- children: runs of text, page breaks and horizontal rules
+
+  getNumChildren(): number {
+    this.read('getNumChildren');
+    return blockChildren(this.state).length;
+  }
+
+  getChild(...args: unknown[]): TextElement | InlineElement {
+    const method = this.read('getChild');
+    overload(method, args, [isNumber]);
+    const children = blockChildren(this.state);
+    const index = args[0] as number;
+    checkChildIndex(index, children.length);
+    return this.wrapChild(children[index] as BlockChild);
+  }
+
+  getChildIndex(...args: unknown[]): number {
+    const method = this.read('getChildIndex');
+    overload(method, args, [isElement]);
+    const index = this.childIndex(args[0]);
+    if (index < 0) throw new ScriptError(NOT_A_CHILD);
+    return index;
+  }
+
+  removeChild(...args: unknown[]): this {
+    const method = this.write('removeChild');
+    overload(method, args, [isElement]);
+    const child = args[0];
+    if (this.childIndex(child) < 0) throw new ScriptError(NOT_A_CHILD);
+    if (child instanceof InlineElement) child.detach();
+    else if (child instanceof TextElement) child.clearRun();
+    this.touched();
+    return this;
+  }
+
+  /** appendPageBreak() or appendPageBreak(pageBreak): at the end of the paragraph. */
+  appendPageBreak(...args: unknown[]): PageBreak {
+    const method = this.write('appendPageBreak');
+    overload(method, args, [], [isInstance(PageBreak)]);
+    this.checkPageBreakPlace();
+    return this.placeInline(this.state.text.length, 'PAGE_BREAK', args[0]) as PageBreak;
+  }
+
+  /** insertPageBreak(childIndex) or insertPageBreak(childIndex, pageBreak). */
+  insertPageBreak(...args: unknown[]): PageBreak {
+    const method = this.write('insertPageBreak');
+    overload(method, args, [isNumber], [isNumber, isInstance(PageBreak)]);
+    this.checkPageBreakPlace();
+    const offset = this.offsetOfChild(args[0] as number);
+    return this.placeInline(offset, 'PAGE_BREAK', args[1]) as PageBreak;
+  }
+
+  appendHorizontalRule(...args: unknown[]): HorizontalRule {
+    const method = this.write('appendHorizontalRule');
+    overload(method, args, []);
+    return this.placeInline(this.state.text.length, 'HORIZONTAL_RULE') as HorizontalRule;
+  }
+
+  insertHorizontalRule(...args: unknown[]): HorizontalRule {
+    const method = this.write('insertHorizontalRule');
+    overload(method, args, [isNumber]);
+    const offset = this.offsetOfChild(args[0] as number);
+    return this.placeInline(offset, 'HORIZONTAL_RULE') as HorizontalRule;
+  }
+
+  /** A page break may not go into a paragraph of a header, footer or table. */
+  private checkPageBreakPlace(): void {
+    const section = this.sectionKind;
+    if (section !== null && section !== 'BODY_SECTION') throw new ScriptError(PAGE_BREAK_PLACE);
+  }
+
+  /** The text offset at which a child inserted at `childIndex` goes. */
+  private offsetOfChild(childIndex: number): number {
+    const children = blockChildren(this.state);
+    checkInsertIndex(childIndex, children.length);
+    const child = children[childIndex];
+    if (!child) return this.state.text.length;
+    return child.kind === 'inline'
+      ? child.item.offset
+      : segmentBounds(this.state, child.segment)[0];
+  }
+
+  private placeInline(
+    offset: number,
+    type: InlineElementState['type'],
+    copyOf?: unknown,
+  ): InlineElement {
+    if (copyOf instanceof InlineElement && copyOf.isAttached()) throw new ScriptError(DETACHED);
+    const item: InlineElementState = { type, offset };
+    const items = [...inlineOf(this.state)];
+    // After every item at or before this offset, so a new break follows earlier ones.
+    let at = items.findIndex((i) => i.offset > offset);
+    if (at < 0) at = items.length;
+    items.splice(at, 0, item);
+    setInline(this.state, items);
+    this.touched();
+    return wrapInline(this.ctx, item, this);
+  }
+
+  private childIndex(child: unknown): number {
+    const children = blockChildren(this.state);
+    if (child instanceof InlineElement) {
+      return children.findIndex((c) => c.kind === 'inline' && c.item === child.item);
+    }
+    if (!(child instanceof TextElement)) return -1;
+    const run = child.runOf(this.state);
+    return run === undefined
+      ? -1
+      : children.findIndex((c) => c.kind === 'text' && c.segment === run);
+  }
+
+  private wrapChild(child: BlockChild): TextElement | InlineElement {
+    if (child.kind === 'inline') return wrapInline(this.ctx, child.item, this);
+    return new TextElement(this.ctx, [segmentTarget(this.state, child.segment)], this, {
+      block: this.state,
+      segment: child.segment,
+    });
+  }
 }
+
+const isRangeOrNull: Kind = (v) => isAbsent(v) || v instanceof RangeElement;
+/** Any Docs element (an Element parameter): paragraphs, tables, text, page breaks... */
+const isElement: Kind = (v) => v instanceof DocNode && !(v instanceof GoogleDocument);
+const isEnumOrNull =
+  (values: Record<string, string>): Kind =>
+  (v) =>
+    v === null || isEnum(values)(v);
 
 class Paragraph extends TextBlock<Extract<DocElementState, { type: 'PARAGRAPH' }>> {
   protected readonly className = 'Paragraph';
 
-  setHeading(heading: string): this {
-    this.write('setHeading');
-    if (!(String(heading) in ParagraphHeading)) throw new ScriptError('Invalid argument: heading');
-    this.state.heading = String(heading);
+  setHeading(...args: unknown[]): this {
+    const method = this.write('setHeading');
+    overload(method, args, [isEnum(ParagraphHeading)]);
+    this.state.heading = args[0] as string;
     this.touched();
     return this;
   }
@@ -587,10 +1053,10 @@ class Paragraph extends TextBlock<Extract<DocElementState, { type: 'PARAGRAPH' }
 class ListItem extends TextBlock<Extract<DocElementState, { type: 'LIST_ITEM' }>> {
   protected readonly className = 'ListItem';
 
-  setGlyphType(glyphType: string): this {
-    this.write('setGlyphType');
-    if (!(String(glyphType) in GlyphType)) throw new ScriptError('Invalid argument: glyphType');
-    this.state.glyph = String(glyphType);
+  setGlyphType(...args: unknown[]): this {
+    const method = this.write('setGlyphType');
+    overload(method, args, [isEnum(GlyphType)]);
+    this.state.glyph = args[0] as string;
     this.touched();
     return this;
   }
@@ -600,8 +1066,10 @@ class ListItem extends TextBlock<Extract<DocElementState, { type: 'LIST_ITEM' }>
     return this.state.glyph;
   }
 
-  setNestingLevel(nestingLevel: number): this {
-    this.write('setNestingLevel');
+  setNestingLevel(...args: unknown[]): this {
+    const method = this.write('setNestingLevel');
+    overload(method, args, [isNumber]);
+    const nestingLevel = args[0] as number;
     if (!Number.isInteger(nestingLevel) || nestingLevel < 0 || nestingLevel > 8) {
       throw new ScriptError('Invalid argument: nestingLevel');
     }
@@ -616,12 +1084,128 @@ class ListItem extends TextBlock<Extract<DocElementState, { type: 'LIST_ITEM' }>
   }
 }
 
-class HorizontalRule extends DocElement<Extract<DocElementState, { type: 'HORIZONTAL_RULE' }>> {
+/** A page break or horizontal rule: a child of a paragraph or list item (or detached). */
+abstract class InlineElement extends DocNode {
+  constructor(
+    ctx: DocContext,
+    readonly item: InlineElementState,
+    /** The paragraph holding it; null once removed or for a copy. */
+    private host: TextBlock<TextBlockState> | null,
+  ) {
+    super(ctx);
+  }
+
+  protected typeName(): string {
+    return this.item.type;
+  }
+
+  isAttached(): boolean {
+    return this.host !== null && inlineOf(this.host.state).includes(this.item);
+  }
+
+  /** Takes it out of its paragraph (removeFromParent, removeChild). */
+  detach(): void {
+    if (!this.host || !this.isAttached()) return;
+    setInline(
+      this.host.state,
+      inlineOf(this.host.state).filter((i) => i !== this.item),
+    );
+    this.host = null;
+  }
+
+  getType(): string {
+    this.read('getType');
+    return this.item.type;
+  }
+
+  getParent(): TextBlock<TextBlockState> | null {
+    this.read('getParent');
+    return this.isAttached() ? this.host : null;
+  }
+
+  getNextSibling(): TextElement | InlineElement | null {
+    this.read('getNextSibling');
+    return this.sibling(1);
+  }
+
+  getPreviousSibling(): TextElement | InlineElement | null {
+    this.read('getPreviousSibling');
+    return this.sibling(-1);
+  }
+
+  private sibling(step: number): TextElement | InlineElement | null {
+    if (!this.host || !this.isAttached()) return null;
+    const children = blockChildren(this.host.state);
+    const index = children.findIndex((c) => c.kind === 'inline' && c.item === this.item);
+    const next = children[index + step];
+    if (!next) return null;
+    return this.host.getChild(children.indexOf(next));
+  }
+
+  isAtDocumentEnd(): boolean {
+    this.read('isAtDocumentEnd');
+    if (!this.host || !this.isAttached()) return false;
+    const children = blockChildren(this.host.state);
+    const last = children[children.length - 1];
+    return last?.kind === 'inline' && last.item === this.item && this.host.isAtDocumentEnd();
+  }
+
+  removeFromParent(): this {
+    this.write('removeFromParent');
+    const host = this.host;
+    if (host && this.isAttached()) {
+      this.detach();
+      this.touched();
+    }
+    return this;
+  }
+
+  copy(): InlineElement {
+    this.read('copy');
+    return wrapInline(detachedContext(this.ctx.rt), { ...this.item, offset: 0 }, null);
+  }
+
+  getAttributes(): Record<string, unknown> {
+    this.read('getAttributes');
+    return attributeView(TEXT_ATTRIBUTES, undefined);
+  }
+
+  setAttributes(...args: unknown[]): this {
+    const method = this.write('setAttributes');
+    overload(method, args, [isObject]);
+    return this;
+  }
+
+  asPageBreak(): PageBreak {
+    return this.cast('asPageBreak', PageBreak, 'PageBreak');
+  }
+  asHorizontalRule(): HorizontalRule {
+    return this.cast('asHorizontalRule', HorizontalRule, 'HorizontalRule');
+  }
+  asText(): TextElement {
+    return this.cast('asText', TextElement, 'Text');
+  }
+  asParagraph(): Paragraph {
+    return this.cast('asParagraph', Paragraph, 'Paragraph');
+  }
+}
+
+class HorizontalRule extends InlineElement {
   protected readonly className = 'HorizontalRule';
 }
 
-class PageBreak extends DocElement<Extract<DocElementState, { type: 'PAGE_BREAK' }>> {
+class PageBreak extends InlineElement {
   protected readonly className = 'PageBreak';
+}
+
+function wrapInline(
+  ctx: DocContext,
+  item: InlineElementState,
+  host: TextBlock<TextBlockState> | null,
+): InlineElement {
+  return item.type === 'PAGE_BREAK'
+    ? new PageBreak(ctx, item, host)
+    : new HorizontalRule(ctx, item, host);
 }
 
 class Table extends DocElement<TableState> {
@@ -632,24 +1216,30 @@ class Table extends DocElement<TableState> {
     return this.state.rows.length;
   }
 
-  getRow(rowIndex: number): TableRow {
-    this.read('getRow');
+  getRow(...args: unknown[]): TableRow {
+    const method = this.read('getRow');
+    overload(method, args, [isNumber]);
+    const rowIndex = args[0] as number;
     checkChildIndex(rowIndex, this.state.rows.length);
     return new TableRow(this.ctx, this.state, rowIndex, this.section);
   }
 
-  getCell(rowIndex: number, cellIndex: number): TableCell {
-    this.read('getCell');
+  getCell(...args: unknown[]): TableCell {
+    const method = this.read('getCell');
+    overload(method, args, [isNumber, isNumber]);
+    const [rowIndex, cellIndex] = args as [number, number];
     checkChildIndex(rowIndex, this.state.rows.length);
     checkChildIndex(cellIndex, this.state.rows[rowIndex]?.length ?? 0);
     return new TableCell(this.ctx, this.state, rowIndex, cellIndex, this.section);
   }
 
   /** appendTableRow() adds an empty row (add cells with appendTableCell); appendTableRow(row) a copy. */
-  appendTableRow(row?: TableRow): TableRow {
-    this.write('appendTableRow');
+  appendTableRow(...args: unknown[]): TableRow {
+    const method = this.write('appendTableRow');
+    overload(method, args, [], [isInstance(TableRow)]);
+    const row = args[0] as TableRow | undefined;
     const index = this.state.rows.length;
-    if (row instanceof TableRow) {
+    if (row) {
       this.state.rows.push([...row.cells()]);
       row.cellAttributes().forEach((attrs, c) => {
         if (attrs) (this.state.cellAttributes ??= {})[`${index},${c}`] = structuredClone(attrs);
@@ -661,8 +1251,10 @@ class Table extends DocElement<TableState> {
     return new TableRow(this.ctx, this.state, index, this.section);
   }
 
-  removeRow(rowIndex: number): TableRow {
-    this.write('removeRow');
+  removeRow(...args: unknown[]): TableRow {
+    const method = this.write('removeRow');
+    overload(method, args, [isNumber]);
+    const rowIndex = args[0] as number;
     checkChildIndex(rowIndex, this.state.rows.length);
     const removed = new TableRow(this.ctx, this.state, rowIndex, this.section).detachedCopy();
     this.state.rows.splice(rowIndex, 1);
@@ -684,49 +1276,48 @@ class Table extends DocElement<TableState> {
 
   editAsText(): TextElement {
     this.read('editAsText');
-    return new TextElement(this.ctx, targetsOf(this.state), this);
+    return new TextElement(this.ctx, searchTargetsOf(this.state), this);
   }
 
-  replaceText(searchPattern: string, replacement: string): this {
-    this.write('replaceText');
-    if (replaceInTargets(targetsOf(this.state), searchPattern, replacement)) this.touched();
+  replaceText(...args: unknown[]): this {
+    const method = this.write('replaceText');
+    overload(method, args, [isString, isString]);
+    const [pattern, replacement] = args as [string, string];
+    if (replaceInTargets(searchTargetsOf(this.state), pattern, replacement)) this.touched();
     return this;
   }
 
-  findText(searchPattern: string, from?: RangeElement): RangeElement | null {
-    this.read('findText');
-    return searchRange(this.ctx, targetsOf(this.state), this.section, searchPattern, from);
+  findText(...args: unknown[]): RangeElement | null {
+    const method = this.read('findText');
+    overload(method, args, [isString], [isString, isRangeOrNull]);
+    const from = (args[1] ?? undefined) as RangeElement | undefined;
+    return searchRange(this.ctx, searchTargetsOf(this.state), this, args[0] as string, from);
   }
 
-  setBorderWidth(width: number): this {
-    return this.setTableAttribute('setBorderWidth', 'BORDER_WIDTH', width);
+  setBorderWidth(...args: unknown[]): this {
+    return this.setTableAttribute('setBorderWidth', 'BORDER_WIDTH', args, isNumber);
   }
 
-  setBorderColor(color: string): this {
-    return this.setTableAttribute('setBorderColor', 'BORDER_COLOR', color);
+  setBorderColor(...args: unknown[]): this {
+    return this.setTableAttribute('setBorderColor', 'BORDER_COLOR', args, isStringOrNull);
   }
 
-  setColumnWidth(columnIndex: number, width: number): this {
-    this.write('setColumnWidth');
+  setColumnWidth(...args: unknown[]): this {
+    const method = this.write('setColumnWidth');
+    overload(method, args, [isNumber, isNumber]);
+    const [columnIndex, width] = args as [number, number];
     const widths = ((this.state.attributes ??= {}).COLUMN_WIDTHS ??= {}) as Record<string, number>;
     widths[String(columnIndex)] = width;
     this.touched();
     return this;
   }
 
-  private setTableAttribute(method: string, key: string, value: unknown): this {
-    this.write(method);
-    setAttribute((this.state.attributes ??= {}), key, value);
+  private setTableAttribute(method: string, key: string, args: unknown[], kind: Kind): this {
+    const name = this.write(method);
+    overload(name, args, [kind]);
+    setAttribute((this.state.attributes ??= {}), key, args[0]);
     this.touched();
     return this;
-  }
-}
-
-function checkChildIndex(index: number, count: number): void {
-  if (!Number.isInteger(index) || index < 0 || index >= count) {
-    throw new ScriptError(
-      `Child index (${index}) must be less than the number of child elements (${count}).`,
-    );
   }
 }
 
@@ -740,6 +1331,10 @@ class TableRow extends DocNode {
     private readonly section: SectionKind | null,
   ) {
     super(ctx);
+  }
+
+  protected typeName(): string {
+    return 'TABLE_ROW';
   }
 
   cells(): string[] {
@@ -769,40 +1364,52 @@ class TableRow extends DocNode {
     return this.cells().length;
   }
 
-  getCell(cellIndex: number): TableCell {
-    this.read('getCell');
+  getCell(...args: unknown[]): TableCell {
+    const method = this.read('getCell');
+    overload(method, args, [isNumber]);
+    const cellIndex = args[0] as number;
     checkChildIndex(cellIndex, this.cells().length);
     return new TableCell(this.ctx, this.table, this.index, cellIndex, this.section);
   }
 
-  appendTableCell(text?: string): TableCell {
-    this.write('appendTableCell');
+  /** appendTableCell(), appendTableCell(text) or appendTableCell(cell) (a detached copy). */
+  appendTableCell(...args: unknown[]): TableCell {
+    const method = this.write('appendTableCell');
+    const form = overload(method, args, [], [isString], [isInstance(TableCell)]);
     const cells = this.table.rows[this.index];
     if (!cells) throw new ScriptError('This table row has been removed.');
-    cells.push(text === undefined ? '' : String(text));
+    const text = form === 1 ? (args[0] as string) : form === 2 ? (args[0] as TableCell).text() : '';
+    cells.push(text);
     this.touched();
     return new TableCell(this.ctx, this.table, this.index, cells.length - 1, this.section);
   }
 
+  /** Each cell on its own line, as Docs gives a row's text. */
   getText(): string {
     this.read('getText');
-    return this.cells().join('\t');
+    return this.cells().join('\n');
   }
 
   editAsText(): TextElement {
     this.read('editAsText');
-    return new TextElement(
-      this.ctx,
-      this.cells().map((_c, c) => cellTarget(this.table, this.index, c)),
-      this,
-    );
+    return new TextElement(this.ctx, this.targets(), this);
   }
 
-  replaceText(searchPattern: string, replacement: string): this {
-    this.write('replaceText');
-    const targets = this.cells().map((_c, c) => cellTarget(this.table, this.index, c));
-    if (replaceInTargets(targets, searchPattern, replacement)) this.touched();
+  replaceText(...args: unknown[]): this {
+    const method = this.write('replaceText');
+    overload(method, args, [isString, isString]);
+    const [pattern, replacement] = args as [string, string];
+    if (replaceInTargets(this.targets(), pattern, replacement)) this.touched();
     return this;
+  }
+
+  private targets(): TextTarget[] {
+    return this.cells().map((_c, c) => cellTarget(this.table, this.index, c));
+  }
+
+  getAttributes(): Record<string, unknown> {
+    this.read('getAttributes');
+    return attributeView(TABLE_ROW_ATTRIBUTES, undefined);
   }
 
   getParentTable(): Table {
@@ -829,8 +1436,17 @@ class TableCell extends DocNode {
     super(ctx);
   }
 
+  protected typeName(): string {
+    return 'TABLE_CELL';
+  }
+
   private target(): TextTarget {
     return cellTarget(this.table, this.row, this.column);
+  }
+
+  /** The cell's text, uncounted (for appendTableCell(cell)). */
+  text(): string {
+    return this.target().getText();
   }
 
   getType(): string {
@@ -843,16 +1459,17 @@ class TableCell extends DocNode {
     return this.target().getText();
   }
 
-  setText(text: string): this {
-    this.write('setText');
-    this.target().set(String(text), []);
+  setText(...args: unknown[]): this {
+    const method = this.write('setText');
+    overload(method, args, [isString]);
+    this.target().replace(args[0] as string);
     this.touched();
     return this;
   }
 
   clear(): this {
     this.write('clear');
-    this.target().set('', []);
+    this.target().replace('');
     this.touched();
     return this;
   }
@@ -862,15 +1479,18 @@ class TableCell extends DocNode {
     return new TextElement(this.ctx, [this.target()], this);
   }
 
-  replaceText(searchPattern: string, replacement: string): this {
-    this.write('replaceText');
-    if (replaceInTargets([this.target()], searchPattern, replacement)) this.touched();
+  replaceText(...args: unknown[]): this {
+    const method = this.write('replaceText');
+    overload(method, args, [isString, isString]);
+    const [pattern, replacement] = args as [string, string];
+    if (replaceInTargets([this.target()], pattern, replacement)) this.touched();
     return this;
   }
 
-  setBackgroundColor(color: string | null): this {
-    this.write('setBackgroundColor');
-    setAttribute(this.target().attributes(true) ?? {}, 'BACKGROUND_COLOR', color);
+  setBackgroundColor(...args: unknown[]): this {
+    const method = this.write('setBackgroundColor');
+    overload(method, args, [isStringOrNull]);
+    setAttribute(this.target().attributes(true) ?? {}, 'BACKGROUND_COLOR', args[0]);
     this.touched();
     return this;
   }
@@ -882,13 +1502,16 @@ class TableCell extends DocNode {
 
   getAttributes(): Record<string, unknown> {
     this.read('getAttributes');
-    return { ...(this.target().attributes(false) ?? {}) };
+    return attributeView(TABLE_CELL_ATTRIBUTES, this.target().attributes(false));
   }
 
-  setAttributes(attributes: Record<string, unknown>): this {
-    this.write('setAttributes');
+  setAttributes(...args: unknown[]): this {
+    const method = this.write('setAttributes');
+    overload(method, args, [isObject]);
     const target = this.target().attributes(true) ?? {};
-    for (const [key, value] of Object.entries(attributes ?? {})) setAttribute(target, key, value);
+    for (const [key, value] of Object.entries(args[0] as Record<string, unknown>)) {
+      if (key in Attribute) setAttribute(target, key, value);
+    }
     this.touched();
     return this;
   }
@@ -912,8 +1535,29 @@ class TextElement extends DocNode {
     ctx: DocContext,
     private readonly targets: TextTarget[],
     private readonly parent: DocNode | null,
+    /** For a Text child of a paragraph: which run of its text this is. */
+    private readonly run?: { block: TextBlockState; segment: number },
   ) {
     super(ctx);
+  }
+
+  protected typeName(): string {
+    return 'TEXT';
+  }
+
+  /** The text, uncounted (for appendText(Text)). */
+  plainText(): string {
+    return this.targets.map((t) => t.getText()).join('\n');
+  }
+
+  /** Which run of `block`'s text this Text child is, if it is one. */
+  runOf(block: TextBlockState): number | undefined {
+    return this.run?.block === block ? this.run.segment : undefined;
+  }
+
+  /** Empties this run of text (removeChild of a Text child). */
+  clearRun(): void {
+    for (const target of this.targets) target.replace('');
   }
 
   getType(): string {
@@ -928,126 +1572,146 @@ class TextElement extends DocNode {
 
   getText(): string {
     this.read('getText');
-    return this.targets.map((t) => t.getText()).join('\n');
+    return this.plainText();
   }
 
-  setText(text: string): this {
-    this.write('setText');
-    this.single('setText').set(String(text), []);
+  setText(...args: unknown[]): this {
+    const method = this.write('setText');
+    overload(method, args, [isString]);
+    this.single('setText').replace(args[0] as string);
     this.touched();
     return this;
   }
 
-  appendText(text: string): this {
-    this.write('appendText');
+  appendText(...args: unknown[]): this {
+    const method = this.write('appendText');
+    overload(method, args, [isString]);
     const target = this.single('appendText');
     const end = target.getText().length;
-    const next = spliceText(target.getText(), target.getSpans(), end, end, String(text));
-    target.set(next.text, next.spans);
+    target.splice(end, end, args[0] as string);
     this.touched();
     return this;
   }
 
-  insertText(offset: number, text: string): this {
-    this.write('insertText');
+  insertText(...args: unknown[]): this {
+    const method = this.write('insertText');
+    overload(method, args, [isNumber, isString]);
+    const [offset, text] = args as [number, string];
     const target = this.single('insertText');
     if (!Number.isInteger(offset) || offset < 0 || offset > target.getText().length) {
       throw new ScriptError(
         `Index (${offset}) must be less than or equal to the content length (${target.getText().length}).`,
       );
     }
-    const next = spliceText(target.getText(), target.getSpans(), offset, offset, String(text));
-    target.set(next.text, next.spans);
+    target.splice(offset, offset, text);
     this.touched();
     return this;
   }
 
-  deleteText(startOffset: number, endOffsetInclusive: number): this {
-    this.write('deleteText');
+  deleteText(...args: unknown[]): this {
+    const method = this.write('deleteText');
+    overload(method, args, [isNumber, isNumber]);
+    const [startOffset, endOffsetInclusive] = args as [number, number];
     const target = this.single('deleteText');
     checkRange(target, startOffset, endOffsetInclusive);
-    const next = spliceText(
-      target.getText(),
-      target.getSpans(),
-      startOffset,
-      endOffsetInclusive + 1,
-      '',
-    );
-    target.set(next.text, next.spans);
+    target.splice(startOffset, endOffsetInclusive + 1, '');
     this.touched();
     return this;
   }
 
-  replaceText(searchPattern: string, replacement: string): this {
-    this.write('replaceText');
-    if (replaceInTargets(this.targets, searchPattern, replacement)) this.touched();
+  replaceText(...args: unknown[]): this {
+    const method = this.write('replaceText');
+    overload(method, args, [isString, isString]);
+    const [pattern, replacement] = args as [string, string];
+    if (replaceInTargets(this.targets, pattern, replacement)) this.touched();
     return this;
   }
 
-  findText(searchPattern: string, from?: RangeElement): RangeElement | null {
-    this.read('findText');
-    return searchRange(this.ctx, this.targets, null, searchPattern, from);
+  findText(...args: unknown[]): RangeElement | null {
+    const method = this.read('findText');
+    overload(method, args, [isString], [isString, isRangeOrNull]);
+    const from = (args[1] ?? undefined) as RangeElement | undefined;
+    return searchRange(this.ctx, this.targets, this.parent, args[0] as string, from);
   }
 
   // setBold(bold) formats all the text; setBold(start, endInclusive, bold) part of it. Likewise below.
   setBold(...args: unknown[]): this {
-    return this.format('setBold', 'BOLD', args);
+    return this.format('setBold', 'BOLD', args, isBooleanOrNull);
   }
   setItalic(...args: unknown[]): this {
-    return this.format('setItalic', 'ITALIC', args);
+    return this.format('setItalic', 'ITALIC', args, isBooleanOrNull);
   }
   setUnderline(...args: unknown[]): this {
-    return this.format('setUnderline', 'UNDERLINE', args);
+    return this.format('setUnderline', 'UNDERLINE', args, isBooleanOrNull);
   }
   setStrikethrough(...args: unknown[]): this {
-    return this.format('setStrikethrough', 'STRIKETHROUGH', args);
+    return this.format('setStrikethrough', 'STRIKETHROUGH', args, isBooleanOrNull);
   }
   setFontSize(...args: unknown[]): this {
-    return this.format('setFontSize', 'FONT_SIZE', args);
+    return this.format('setFontSize', 'FONT_SIZE', args, isNumberOrNull);
   }
   setFontFamily(...args: unknown[]): this {
-    return this.format('setFontFamily', 'FONT_FAMILY', args);
+    return this.format('setFontFamily', 'FONT_FAMILY', args, isStringOrNull);
   }
   setForegroundColor(...args: unknown[]): this {
-    return this.format('setForegroundColor', 'FOREGROUND_COLOR', args);
+    return this.format('setForegroundColor', 'FOREGROUND_COLOR', args, isStringOrNull);
   }
   setBackgroundColor(...args: unknown[]): this {
-    return this.format('setBackgroundColor', 'BACKGROUND_COLOR', args);
+    return this.format('setBackgroundColor', 'BACKGROUND_COLOR', args, isStringOrNull);
   }
   setLinkUrl(...args: unknown[]): this {
-    return this.format('setLinkUrl', 'LINK_URL', args);
+    return this.format('setLinkUrl', 'LINK_URL', args, isStringOrNull);
   }
 
+  /** setAttributes(attributes) or setAttributes(startOffset, endOffsetInclusive, attributes). */
   setAttributes(...args: unknown[]): this {
-    this.write('setAttributes');
-    const ranged = args.length >= 3;
-    const attributes = (ranged ? args[2] : args[0]) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(attributes ?? {})) {
-      this.apply(key, value, ranged ? [Number(args[0]), Number(args[1])] : undefined);
+    const method = this.write('setAttributes');
+    const form = overload(method, args, [isObject], [isNumber, isNumber, isObject]);
+    const attributes = (form === 1 ? args[2] : args[0]) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(attributes)) {
+      if (!(key in Attribute)) continue;
+      this.apply(key, value, form === 1 ? [args[0] as number, args[1] as number] : undefined);
     }
     this.touched();
     return this;
   }
 
   /** Attributes at an offset (or of the whole text): whole-text ones overlaid by ranged ones. */
-  getAttributes(offset?: number): Record<string, unknown> {
-    this.read('getAttributes');
-    return this.attributesAt(offset);
+  getAttributes(...args: unknown[]): Record<string, unknown> {
+    const method = this.read('getAttributes');
+    overload(method, args, [], [isNumber]);
+    return attributeView(TEXT_ATTRIBUTES, this.attributesAt(args[0] as number | undefined));
   }
 
-  isBold(offset?: number): boolean | null {
-    this.read('isBold');
-    return (this.attributesAt(offset).BOLD as boolean | undefined) ?? null;
+  isBold(...args: unknown[]): boolean | null {
+    return this.attribute('isBold', 'BOLD', args) as boolean | null;
   }
 
-  isItalic(offset?: number): boolean | null {
-    this.read('isItalic');
-    return (this.attributesAt(offset).ITALIC as boolean | undefined) ?? null;
+  isItalic(...args: unknown[]): boolean | null {
+    return this.attribute('isItalic', 'ITALIC', args) as boolean | null;
   }
 
-  getLinkUrl(offset?: number): string | null {
-    this.read('getLinkUrl');
-    return (this.attributesAt(offset).LINK_URL as string | undefined) ?? null;
+  isUnderline(...args: unknown[]): boolean | null {
+    return this.attribute('isUnderline', 'UNDERLINE', args) as boolean | null;
+  }
+
+  getLinkUrl(...args: unknown[]): string | null {
+    return this.attribute('getLinkUrl', 'LINK_URL', args) as string | null;
+  }
+
+  getFontSize(...args: unknown[]): number | null {
+    return this.attribute('getFontSize', 'FONT_SIZE', args) as number | null;
+  }
+
+  asText(): TextElement {
+    this.read('asText');
+    return this;
+  }
+
+  private attribute(method: string, key: string, args: unknown[]): unknown {
+    const name = this.read(method);
+    overload(name, args, [], [isNumber]);
+    return this.attributesAt(args[0] as number | undefined)[key] ?? null;
   }
 
   private attributesAt(offset?: number): Record<string, unknown> {
@@ -1062,9 +1726,10 @@ class TextElement extends DocNode {
     return merged;
   }
 
-  private format(method: string, key: string, args: unknown[]): this {
-    this.write(method);
-    if (args.length >= 3) this.apply(key, args[2], [Number(args[0]), Number(args[1])]);
+  private format(method: string, key: string, args: unknown[], kind: Kind): this {
+    const name = this.write(method);
+    const form = overload(name, args, [kind], [isNumber, isNumber, kind]);
+    if (form === 1) this.apply(key, args[2], [args[0] as number, args[1] as number]);
     else this.apply(key, args[0]);
     this.touched();
     return this;
@@ -1081,11 +1746,7 @@ class TextElement extends DocNode {
       setAttribute(target.attributes(true) ?? {}, key, value);
       return;
     }
-    const spans = [
-      ...target.getSpans(),
-      { start: range[0], end: range[1], attributes: { [key]: value ?? null } },
-    ];
-    target.set(target.getText(), spans);
+    target.addSpan({ start: range[0], end: range[1], attributes: { [key]: value ?? null } });
   }
 
   /** Offsets only make sense within one run of text. */
@@ -1142,17 +1803,27 @@ class RangeElement {
   }
 }
 
+/** The result of findText: the Text found in, its parent element, and the offsets. */
 function searchRange(
   ctx: DocContext,
   targets: TextTarget[],
-  section: SectionKind | null,
+  container: DocNode | null,
   searchPattern: string,
   from?: RangeElement,
 ): RangeElement | null {
   const found = findInTargets(targets, searchPattern, from?.found);
   const target = found ? targets[found.targetIndex] : undefined;
   if (!found || !target) return null;
-  const parent = wrapElement(ctx, target.owner, section);
+  const section =
+    container instanceof Section
+      ? container.kind
+      : container instanceof DocElement
+        ? container.sectionKind
+        : null;
+  const parent =
+    container instanceof DocElement && container.state === target.owner
+      ? container
+      : wrapElement(ctx, target.owner, section);
   return new RangeElement(ctx, new TextElement(ctx, [target], parent), found);
 }
 
@@ -1164,7 +1835,7 @@ const SECTION_CLASS: Record<SectionKind, string> = {
   FOOTER_SECTION: 'FooterSection',
 };
 
-/** The body, header or footer of a Doc. */
+/** The header or footer of a Doc (and, through Body, its body). */
 class Section extends DocNode {
   protected readonly className: string;
 
@@ -1176,7 +1847,11 @@ class Section extends DocNode {
     this.className = SECTION_CLASS[kind];
   }
 
-  private get elements(): DocElementState[] {
+  protected typeName(): string {
+    return this.kind;
+  }
+
+  protected get elements(): DocElementState[] {
     const list = this.ctx.doc ? sectionElements(this.ctx.doc, this.kind) : undefined;
     if (!list) throw new ScriptError('This section is no longer part of the document.');
     return list;
@@ -1192,16 +1867,20 @@ class Section extends DocNode {
     return this.elements.length;
   }
 
-  getChild(childIndex: number): DocElement {
-    this.read('getChild');
+  getChild(...args: unknown[]): DocElement {
+    const method = this.read('getChild');
+    overload(method, args, [isNumber]);
+    const childIndex = args[0] as number;
     checkChildIndex(childIndex, this.elements.length);
     return wrapElement(this.ctx, this.elements[childIndex] as DocElementState, this.kind);
   }
 
-  getChildIndex(child: DocElement): number {
-    this.read('getChildIndex');
-    const index = this.elements.indexOf(child.state);
-    if (index < 0) throw new ScriptError('Element does not contain the specified child element.');
+  getChildIndex(...args: unknown[]): number {
+    const method = this.read('getChildIndex');
+    overload(method, args, [isElement]);
+    const child = args[0];
+    const index = child instanceof DocElement ? this.elements.indexOf(child.state) : -1;
+    if (index < 0) throw new ScriptError(NOT_A_CHILD);
     return index;
   }
 
@@ -1224,62 +1903,63 @@ class Section extends DocNode {
     return this.elements.map((state) => wrapElement(this.ctx, state, this.kind));
   }
 
-  appendParagraph(textOrParagraph: string | Paragraph): Paragraph {
-    return this.insert('appendParagraph', undefined, (m) =>
-      this.paragraphState(textOrParagraph, m),
-    ) as Paragraph;
+  /** appendParagraph(text) or appendParagraph(paragraph) (a detached one, e.g. a copy). */
+  appendParagraph(...args: unknown[]): Paragraph {
+    const method = this.write('appendParagraph');
+    overload(method, args, [isString], [isInstance(Paragraph)]);
+    return this.place(undefined, this.paragraphState(args[0])) as Paragraph;
   }
 
-  insertParagraph(childIndex: number, textOrParagraph: string | Paragraph): Paragraph {
-    return this.insert('insertParagraph', childIndex, (m) =>
-      this.paragraphState(textOrParagraph, m),
-    ) as Paragraph;
+  insertParagraph(...args: unknown[]): Paragraph {
+    const method = this.write('insertParagraph');
+    overload(method, args, [isNumber, isString], [isNumber, isInstance(Paragraph)]);
+    return this.place(args[0] as number, this.paragraphState(args[1])) as Paragraph;
   }
 
-  appendListItem(textOrItem: string | ListItem): ListItem {
-    return this.insert('appendListItem', undefined, (m) =>
-      this.listItemState(textOrItem, m),
-    ) as ListItem;
+  appendListItem(...args: unknown[]): ListItem {
+    const method = this.write('appendListItem');
+    overload(method, args, [isString], [isInstance(ListItem)]);
+    return this.place(undefined, this.listItemState(args[0])) as ListItem;
   }
 
-  insertListItem(childIndex: number, textOrItem: string | ListItem): ListItem {
-    return this.insert('insertListItem', childIndex, (m) =>
-      this.listItemState(textOrItem, m),
-    ) as ListItem;
+  insertListItem(...args: unknown[]): ListItem {
+    const method = this.write('insertListItem');
+    overload(method, args, [isNumber, isString], [isNumber, isInstance(ListItem)]);
+    return this.place(args[0] as number, this.listItemState(args[1])) as ListItem;
   }
 
-  appendTable(cellsOrTable?: string[][] | Table): Table {
-    return this.insert('appendTable', undefined, (m) => tableState(m, cellsOrTable)) as Table;
+  /** appendTable(), appendTable(cells) (a String[][]) or appendTable(table) (a detached one). */
+  appendTable(...args: unknown[]): Table {
+    const method = this.write('appendTable');
+    overload(method, args, [], [isCells], [isInstance(Table)]);
+    return this.place(undefined, tableState(args[0])) as Table;
   }
 
-  insertTable(childIndex: number, cellsOrTable?: string[][] | Table): Table {
-    return this.insert('insertTable', childIndex, (m) => tableState(m, cellsOrTable)) as Table;
+  insertTable(...args: unknown[]): Table {
+    const method = this.write('insertTable');
+    overload(method, args, [isNumber], [isNumber, isCells], [isNumber, isInstance(Table)]);
+    return this.place(args[0] as number, tableState(args[1])) as Table;
   }
 
-  appendHorizontalRule(): HorizontalRule {
-    return this.insert('appendHorizontalRule', undefined, () => ({
-      type: 'HORIZONTAL_RULE',
-    })) as HorizontalRule;
+  /** A rule lives in a paragraph: this adds a paragraph holding it, and returns the rule. */
+  appendHorizontalRule(...args: unknown[]): HorizontalRule {
+    const method = this.write('appendHorizontalRule');
+    overload(method, args, []);
+    return this.placeInline(undefined, 'HORIZONTAL_RULE') as HorizontalRule;
   }
 
-  insertHorizontalRule(childIndex: number): HorizontalRule {
-    return this.insert('insertHorizontalRule', childIndex, () => ({
-      type: 'HORIZONTAL_RULE',
-    })) as HorizontalRule;
+  insertHorizontalRule(...args: unknown[]): HorizontalRule {
+    const method = this.write('insertHorizontalRule');
+    overload(method, args, [isNumber]);
+    return this.placeInline(args[0] as number, 'HORIZONTAL_RULE') as HorizontalRule;
   }
 
-  appendPageBreak(): PageBreak {
-    return this.insert('appendPageBreak', undefined, () => ({ type: 'PAGE_BREAK' })) as PageBreak;
-  }
-
-  insertPageBreak(childIndex: number): PageBreak {
-    return this.insert('insertPageBreak', childIndex, () => ({ type: 'PAGE_BREAK' })) as PageBreak;
-  }
-
-  removeChild(child: DocElement): this {
-    this.write('removeChild');
-    if (!this.elements.includes(child.state)) {
-      throw new ScriptError('Element does not contain the specified child element.');
+  removeChild(...args: unknown[]): this {
+    const method = this.write('removeChild');
+    overload(method, args, [isElement]);
+    const child = args[0];
+    if (!(child instanceof DocElement) || !this.elements.includes(child.state)) {
+      throw new ScriptError(NOT_A_CHILD);
     }
     removeElement(this.elements, child.state);
     this.touched();
@@ -1299,47 +1979,48 @@ class Section extends DocNode {
     return this.elements.map(elementText).join('\n');
   }
 
-  setText(text: string): this {
-    this.write('setText');
-    this.elements.splice(0, this.elements.length, {
-      type: 'PARAGRAPH',
-      text: String(text),
-      heading: 'NORMAL',
-    });
+  setText(...args: unknown[]): this {
+    const method = this.write('setText');
+    overload(method, args, [isString]);
+    // The section's text, one paragraph per line.
+    const lines = (args[0] as string).split('\n');
+    this.elements.splice(
+      0,
+      this.elements.length,
+      ...lines.map((text): DocElementState => ({ type: 'PARAGRAPH', text, heading: 'NORMAL' })),
+    );
     this.touched();
     return this;
   }
 
   editAsText(): TextElement {
     this.read('editAsText');
-    return new TextElement(this.ctx, this.elements.flatMap(targetsOf), this);
+    return new TextElement(this.ctx, this.elements.flatMap(wholeTargetsOf), this);
   }
 
-  replaceText(searchPattern: string, replacement: string): this {
-    this.write('replaceText');
-    if (replaceInTargets(this.elements.flatMap(targetsOf), searchPattern, replacement))
+  replaceText(...args: unknown[]): this {
+    const method = this.write('replaceText');
+    overload(method, args, [isString, isString]);
+    const [pattern, replacement] = args as [string, string];
+    if (replaceInTargets(this.elements.flatMap(searchTargetsOf), pattern, replacement))
       this.touched();
     return this;
   }
 
-  findText(searchPattern: string, from?: RangeElement): RangeElement | null {
-    this.read('findText');
-    return searchRange(this.ctx, this.elements.flatMap(targetsOf), this.kind, searchPattern, from);
+  findText(...args: unknown[]): RangeElement | null {
+    const method = this.read('findText');
+    overload(method, args, [isString], [isString, isRangeOrNull]);
+    const from = (args[1] ?? undefined) as RangeElement | undefined;
+    const targets = this.elements.flatMap(searchTargetsOf);
+    return searchRange(this.ctx, targets, this, args[0] as string, from);
   }
 
-  /** `make` builds the new element's state (given the method's public name, for its errors). */
-  private insert(
-    method: string,
-    index: number | undefined,
-    make: (publicMethod: string) => DocElementState,
-  ): DocElement {
-    this.write(method);
-    const state = make(`${this.className}.${method}`);
+  /** Puts a new element at `index` (the end when undefined). */
+  protected place(index: number | undefined, state: DocElementState): DocElement {
     const list = this.elements;
-    if (index !== undefined && (!Number.isInteger(index) || index < 0 || index > list.length)) {
-      throw new ScriptError(
-        `Index (${index}) must be less than or equal to the number of child elements (${list.length}).`,
-      );
+    if (index !== undefined) checkInsertIndex(index, list.length);
+    if (this.kind !== 'BODY_SECTION' && hasPageBreak(state)) {
+      throw new ScriptError(PAGE_BREAK_PLACE);
     }
     const at = index ?? list.length;
     list.splice(at, 0, state);
@@ -1349,49 +2030,68 @@ class Section extends DocNode {
     return wrapElement(this.ctx, state, this.kind);
   }
 
-  private paragraphState(value: string | Paragraph, method: string): DocElementState {
-    if (value instanceof DocElement) {
-      return detachedState(value, 'PARAGRAPH', method);
-    }
-    return { type: 'PARAGRAPH', text: String(value), heading: 'NORMAL' };
+  /** A new paragraph holding a page break or rule (a copy of `copyOf` when given). */
+  protected placeInline(
+    index: number | undefined,
+    type: InlineElementState['type'],
+    copyOf?: unknown,
+  ): InlineElement {
+    if (copyOf instanceof InlineElement && copyOf.isAttached()) throw new ScriptError(DETACHED);
+    const item: InlineElementState = { type, offset: 0 };
+    const state: TextBlockState = {
+      type: 'PARAGRAPH',
+      text: '',
+      heading: 'NORMAL',
+      inline: [item],
+    };
+    const paragraph = this.place(index, state) as Paragraph;
+    return wrapInline(this.ctx, item, paragraph);
   }
 
-  private listItemState(value: string | ListItem, method: string): DocElementState {
-    if (value instanceof DocElement) {
-      return detachedState(value, 'LIST_ITEM', method);
-    }
-    return { type: 'LIST_ITEM', text: String(value), glyph: 'BULLET', nesting: 0 };
+  private paragraphState(value: unknown): DocElementState {
+    if (value instanceof DocElement) return detachedState(value);
+    return { type: 'PARAGRAPH', text: paragraphText(value as string), heading: 'NORMAL' };
+  }
+
+  private listItemState(value: unknown): DocElementState {
+    if (value instanceof DocElement) return detachedState(value);
+    return { type: 'LIST_ITEM', text: paragraphText(value as string), glyph: 'BULLET', nesting: 0 };
   }
 }
 
-/** The state to insert for an element argument: it must be a detached element of the right type. */
-const ELEMENT_CLASS: Record<DocElementState['type'], string> = {
-  PARAGRAPH: 'Paragraph',
-  LIST_ITEM: 'ListItem',
-  TABLE: 'Table',
-  HORIZONTAL_RULE: 'HorizontalRule',
-  PAGE_BREAK: 'PageBreak',
-};
-
-function detachedState(
-  element: DocElement,
-  type: DocElementState['type'],
-  method: string,
-): DocElementState {
-  if (element.state.type !== type) {
-    throw new ScriptError(
-      `The parameters (DocumentApp.${ELEMENT_CLASS[element.state.type]}) don't match the method signature for DocumentApp.${method}.`,
-    );
+/** A Doc's body: a section that may also hold page breaks. */
+class Body extends Section {
+  /** A page break lives in a paragraph: this adds a paragraph holding it, and returns the break. */
+  appendPageBreak(...args: unknown[]): PageBreak {
+    const method = this.write('appendPageBreak');
+    overload(method, args, [], [isInstance(PageBreak)]);
+    return this.placeInline(undefined, 'PAGE_BREAK', args[0]) as PageBreak;
   }
-  if (element.siblings()) throw new ScriptError('Element must be detached.');
+
+  insertPageBreak(...args: unknown[]): PageBreak {
+    const method = this.write('insertPageBreak');
+    overload(method, args, [isNumber], [isNumber, isInstance(PageBreak)]);
+    return this.placeInline(args[0] as number, 'PAGE_BREAK', args[1]) as PageBreak;
+  }
+}
+
+function sectionOf(ctx: DocContext, kind: SectionKind): Section {
+  return kind === 'BODY_SECTION' ? new Body(ctx, kind) : new Section(ctx, kind);
+}
+
+function hasPageBreak(state: DocElementState): boolean {
+  return state.type !== 'TABLE' && inlineOf(state).some((i) => i.type === 'PAGE_BREAK');
+}
+
+/** The state to insert for an element argument: it must be detached (e.g. a copy). */
+function detachedState(element: DocElement): DocElementState {
+  if (element.siblings()) throw new ScriptError(DETACHED);
   return structuredClone(element.state);
 }
 
-function tableState(method: string, cellsOrTable?: string[][] | Table): TableState {
-  if (cellsOrTable instanceof DocElement) {
-    return detachedState(cellsOrTable, 'TABLE', method) as TableState;
-  }
-  const rows = (cellsOrTable ?? []).map((row) => Array.from(row, (cell) => String(cell ?? '')));
+function tableState(cellsOrTable: unknown): TableState {
+  if (cellsOrTable instanceof DocElement) return detachedState(cellsOrTable) as TableState;
+  const rows = ((cellsOrTable as string[][] | undefined) ?? []).map((row) => [...row]);
   const width = rows[0]?.length ?? 0;
   if (rows.some((row) => row.length !== width)) {
     throw new ScriptError('All rows of a table must have the same number of cells.');
@@ -1409,6 +2109,10 @@ class GoogleDocument extends DocNode {
     super(ctx);
   }
 
+  protected typeName(): string {
+    return 'DOCUMENT';
+  }
+
   getId(): string {
     this.read('getId');
     return this.doc.id;
@@ -1419,9 +2123,10 @@ class GoogleDocument extends DocNode {
     return this.doc.name;
   }
 
-  setName(name: string): this {
-    this.write('setName');
-    this.doc.name = String(name);
+  setName(...args: unknown[]): this {
+    const method = this.write('setName');
+    overload(method, args, [isString]);
+    this.doc.name = args[0] as string;
     const file = this.ctx.rt.state.drive.files.find((f) => f.id === this.doc.id);
     if (file) file.name = this.doc.name;
     this.touched();
@@ -1433,9 +2138,9 @@ class GoogleDocument extends DocNode {
     return this.doc.url;
   }
 
-  getBody(): Section {
+  getBody(): Body {
     this.read('getBody');
-    return new Section(this.ctx, 'BODY_SECTION');
+    return new Body(this.ctx, 'BODY_SECTION');
   }
 
   getHeader(): Section | null {
@@ -1471,8 +2176,10 @@ class GoogleDocument extends DocNode {
   }
 
   /** Only PDF is offered, as in Apps Script; the emulator's "PDF" holds the rendered HTML page. */
-  getAs(contentType: string): Blob {
-    this.read('getAs');
+  getAs(...args: unknown[]): Blob {
+    const method = this.read('getAs');
+    overload(method, args, [isString]);
+    const contentType = args[0] as string;
     if (contentType !== 'application/pdf') {
       throw new ScriptError(`Converting from ${DOC_MIME} to ${contentType} is not supported.`);
     }
@@ -1519,6 +2226,7 @@ export function addDocument(
   };
   if (options.header) doc.header = options.header;
   if (options.footer) doc.footer = options.footer;
+  for (const list of [doc.body, doc.header, doc.footer]) if (list) normaliseSection(list);
   state.documents.push(doc);
   state.drive.files.push({
     id,
@@ -1552,12 +2260,14 @@ export function createDocumentApp(rt: Runtime) {
     TextAlignment,
     Attribute,
 
-    create(name: string): GoogleDocument {
+    create(...args: unknown[]): GoogleDocument {
       rt.call('DocumentApp.create', {
         scopes: [SCOPE.DOCUMENTS],
         minAuthMode: 'FULL',
         kind: 'write',
       });
+      overload('DocumentApp.create', args, [isString]);
+      const name = args[0] as string;
       const key = `${rt.user}|${dayKey(rt.now(), rt.timeZone)}`;
       const created = (rt.state.docsCreated ??= {});
       if ((created[key] ?? 0) >= rt.docsDailyQuota) {
@@ -1566,7 +2276,7 @@ export function createDocumentApp(rt: Runtime) {
       created[key] = (created[key] ?? 0) + 1;
       return open(
         addDocument(rt.state, {
-          name: String(name),
+          name,
           owner: rt.user,
           now: rt.now(),
           id: rt.nextId('doc-'),
@@ -1574,23 +2284,26 @@ export function createDocumentApp(rt: Runtime) {
       );
     },
 
-    openById(id: string): GoogleDocument {
+    openById(...args: unknown[]): GoogleDocument {
       rt.call('DocumentApp.openById', {
         scopes: [SCOPE.DOCUMENTS],
         minAuthMode: 'FULL',
         kind: 'read',
       });
-      return open(find(String(id)));
+      overload('DocumentApp.openById', args, [isString]);
+      return open(find(args[0] as string));
     },
 
-    openByUrl(url: string): GoogleDocument {
+    openByUrl(...args: unknown[]): GoogleDocument {
       rt.call('DocumentApp.openByUrl', {
         scopes: [SCOPE.DOCUMENTS],
         minAuthMode: 'FULL',
         kind: 'read',
       });
-      const id = /\/d\/([A-Za-z0-9_-]+)/.exec(String(url))?.[1];
-      const doc = rt.state.documents.find((d) => d.id === id || d.url === String(url));
+      overload('DocumentApp.openByUrl', args, [isString]);
+      const url = args[0] as string;
+      const id = /\/d\/([A-Za-z0-9_-]+)/.exec(url)?.[1];
+      const doc = rt.state.documents.find((d) => d.id === id || d.url === url);
       if (!doc) throw new ScriptError(MISSING_DOC);
       return open(doc);
     },
@@ -1705,14 +2418,23 @@ abstract class DriveItem {
     readonly record: DriveFileState,
   ) {}
 
-  protected read(method: string): void {
-    this.rt.call(`DriveApp.${this.className}.${method}`, { scopes: DRIVE_READ, kind: 'read' });
+  /** The Apps Script class name, as signature errors print it. */
+  get apiClass(): string {
+    return this.className;
+  }
+
+  protected read(method: string): string {
+    const name = `DriveApp.${this.className}.${method}`;
+    this.rt.call(name, { scopes: DRIVE_READ, kind: 'read' });
+    return name;
   }
 
   /** A change: needs a write scope, and under drive.file a file this app created. */
-  protected write(method: string): void {
-    this.rt.call(`DriveApp.${this.className}.${method}`, { scopes: DRIVE_WRITE, kind: 'write' });
+  protected write(method: string): string {
+    const name = `DriveApp.${this.className}.${method}`;
+    this.rt.call(name, { scopes: DRIVE_WRITE, kind: 'write' });
     if (!this.access.canWrite(this.record)) throw new ScriptError(ACCESS_DENIED);
+    return name;
   }
 
   getId(): string {
@@ -1725,9 +2447,10 @@ abstract class DriveItem {
     return this.record.name;
   }
 
-  setName(name: string): this {
-    this.write('setName');
-    this.record.name = String(name);
+  setName(...args: unknown[]): this {
+    const method = this.write('setName');
+    overload(method, args, [isString]);
+    this.record.name = args[0] as string;
     const doc = this.rt.state.documents.find((d) => d.id === this.record.id);
     if (doc) doc.name = this.record.name;
     return this;
@@ -1764,9 +2487,10 @@ abstract class DriveItem {
     return this.record.trashed;
   }
 
-  setTrashed(trashed: boolean): this {
-    this.write('setTrashed');
-    this.record.trashed = Boolean(trashed);
+  setTrashed(...args: unknown[]): this {
+    const method = this.write('setTrashed');
+    overload(method, args, [isBoolean]);
+    this.record.trashed = args[0] as boolean;
     return this;
   }
 
@@ -1780,23 +2504,80 @@ abstract class DriveItem {
     return this.record.sharing.permission;
   }
 
-  setSharing(accessType: string, permissionType: string): this {
-    this.write('setSharing');
-    if (!(String(accessType) in Access)) throw new ScriptError('Invalid argument: accessType');
-    if (!(String(permissionType) in Permission))
-      throw new ScriptError('Invalid argument: permissionType');
-    this.record.sharing = { access: String(accessType), permission: String(permissionType) };
+  setSharing(...args: unknown[]): this {
+    const method = this.write('setSharing');
+    overload(method, args, [isEnum(Access), isEnum(Permission)]);
+    const [access, permission] = args as [string, string];
+    this.record.sharing = { access, permission };
     return this;
   }
 
   /** Moving needs write access to both the item and the destination. */
-  moveTo(destination: Folder): this {
-    this.write('moveTo');
+  moveTo(...args: unknown[]): this {
+    const method = this.write('moveTo');
+    overload(method, args, [isInstance(Folder)]);
+    const destination = args[0] as Folder;
     if (!this.access.canWrite(destination.record)) throw new ScriptError(ACCESS_DENIED);
     this.record.parents = [destination.record.id];
     return this;
   }
 }
+
+/** createFile(blob), createFile(name, content) or createFile(name, content, mimeType). */
+function createFileIn(
+  rt: Runtime,
+  access: DriveAccess,
+  method: string,
+  args: readonly unknown[],
+  parentId: string,
+): File {
+  const form = overload(
+    method,
+    args,
+    [isBlobSource],
+    [isString, isString],
+    [isString, isString, isString],
+  );
+  let name: string;
+  let mimeType: string;
+  let bytes: Buffer;
+  if (form === 0) {
+    const blob = (args[0] as { getBlob(): Blob }).getBlob();
+    name = blob.getName() ?? 'Untitled';
+    mimeType = blob.getContentType() ?? 'application/octet-stream';
+    bytes = Buffer.from(blob.bytes);
+  } else {
+    name = args[0] as string;
+    mimeType = form === 2 ? (args[2] as string) : 'text/plain';
+    bytes = Buffer.from(args[1] as string, 'utf8');
+  }
+  // Content cannot make a Google Docs, Sheets... file: those are made with their own services.
+  if (mimeType.startsWith('application/vnd.google-apps.')) {
+    throw new ScriptError('Invalid argument: file.contentType');
+  }
+  const record: DriveFileState = {
+    id: rt.nextId('file-'),
+    name,
+    mimeType,
+    parents: [parentId],
+    owner: rt.user,
+    createdByApp: true,
+    createdAt: rt.now(),
+    trashed: false,
+    sharing: { access: Access.PRIVATE, permission: Permission.NONE },
+    content: bytes.toString('base64'),
+  };
+  rt.state.drive.files.push(record);
+  return new File(rt, access, record);
+}
+
+/** A Blob, or anything with getBlob() (a File, a Document...). */
+const isBlobSource: Kind = (v) =>
+  v instanceof Blob ||
+  (v !== null &&
+    typeof v === 'object' &&
+    !(v instanceof Folder) &&
+    typeof (v as { getBlob?: unknown }).getBlob === 'function');
 
 class File extends DriveItem {
   protected readonly className = 'File';
@@ -1815,11 +2596,18 @@ class File extends DriveItem {
   getBlob(): Blob {
     this.read('getBlob');
     const doc = this.rt.state.documents.find((d) => d.id === this.record.id);
-    return doc ? docBlob(doc) : new Blob(Buffer.alloc(0), this.record.mimeType, this.record.name);
+    if (doc) return docBlob(doc);
+    const bytes = Buffer.from(this.record.content ?? '', 'base64');
+    return new Blob(bytes, this.record.mimeType, this.record.name);
   }
 
-  getAs(contentType: string): Blob {
-    this.read('getAs');
+  getAs(...args: unknown[]): Blob {
+    const method = this.read('getAs');
+    overload(method, args, [isString]);
+    const contentType = args[0] as string;
+    if (this.record.mimeType === DOC_MIME && contentType !== 'application/pdf') {
+      throw new ScriptError(`Converting from ${DOC_MIME} to ${contentType} is not supported.`);
+    }
     return this.getBlob().getAs(contentType);
   }
 
@@ -1827,12 +2615,20 @@ class File extends DriveItem {
    * makeCopy(), makeCopy(name), makeCopy(destination) or makeCopy(name, destination). Under
    * drive.file only a file this app created may be copied: a school's template cannot.
    */
-  makeCopy(nameOrDestination?: string | Folder, destination?: Folder): File {
-    this.rt.call('DriveApp.File.makeCopy', { scopes: DRIVE_WRITE, kind: 'write' });
+  makeCopy(...args: unknown[]): File {
+    const method = 'DriveApp.File.makeCopy';
+    this.rt.call(method, { scopes: DRIVE_WRITE, kind: 'write' });
+    const form = overload(
+      method,
+      args,
+      [],
+      [isString],
+      [isInstance(Folder)],
+      [isString, isInstance(Folder)],
+    );
     if (!this.access.canWrite(this.record)) throw new ScriptError(ACCESS_DENIED);
-    const folder = nameOrDestination instanceof Folder ? nameOrDestination : destination;
-    const name =
-      typeof nameOrDestination === 'string' ? nameOrDestination : `Copy of ${this.record.name}`;
+    const name = form === 1 || form === 3 ? (args[0] as string) : `Copy of ${this.record.name}`;
+    const folder = form === 2 ? (args[0] as Folder) : form === 3 ? (args[1] as Folder) : undefined;
     if (folder && !this.access.canWrite(folder.record)) throw new ScriptError(ACCESS_DENIED);
     const now = this.rt.now();
     const id = this.rt.nextId(this.record.mimeType === DOC_MIME ? 'doc-' : 'file-');
@@ -1872,9 +2668,15 @@ class Folder extends DriveItem {
     return `https://drive.google.com/drive/folders/${this.record.id}`;
   }
 
-  createFolder(name: string): Folder {
-    this.write('createFolder');
-    return new Folder(this.rt, this.access, newFolder(this.rt, String(name), this.record.id));
+  createFolder(...args: unknown[]): Folder {
+    const method = this.write('createFolder');
+    overload(method, args, [isString]);
+    return new Folder(this.rt, this.access, newFolder(this.rt, args[0] as string, this.record.id));
+  }
+
+  createFile(...args: unknown[]): File {
+    const method = this.write('createFile');
+    return createFileIn(this.rt, this.access, method, args, this.record.id);
   }
 
   getFiles(): DriveIterator<File> {
@@ -1882,9 +2684,10 @@ class Folder extends DriveItem {
     return this.files((f) => f.parents.includes(this.record.id));
   }
 
-  getFilesByName(name: string): DriveIterator<File> {
-    this.read('getFilesByName');
-    return this.files((f) => f.parents.includes(this.record.id) && f.name === String(name));
+  getFilesByName(...args: unknown[]): DriveIterator<File> {
+    const method = this.read('getFilesByName');
+    overload(method, args, [isString]);
+    return this.files((f) => f.parents.includes(this.record.id) && f.name === args[0]);
   }
 
   getFolders(): DriveIterator<Folder> {
@@ -1892,20 +2695,25 @@ class Folder extends DriveItem {
     return this.folders((f) => f.parents.includes(this.record.id));
   }
 
-  getFoldersByName(name: string): DriveIterator<Folder> {
-    this.read('getFoldersByName');
-    return this.folders((f) => f.parents.includes(this.record.id) && f.name === String(name));
+  getFoldersByName(...args: unknown[]): DriveIterator<Folder> {
+    const method = this.read('getFoldersByName');
+    overload(method, args, [isString]);
+    return this.folders((f) => f.parents.includes(this.record.id) && f.name === args[0]);
   }
 
-  addFile(file: File): Folder {
-    this.write('addFile');
+  addFile(...args: unknown[]): Folder {
+    const method = this.write('addFile');
+    overload(method, args, [isInstance(File)]);
+    const file = args[0] as File;
     if (!this.access.canWrite(file.record)) throw new ScriptError(ACCESS_DENIED);
     if (!file.record.parents.includes(this.record.id)) file.record.parents.push(this.record.id);
     return this;
   }
 
-  removeFile(file: File): Folder {
-    this.write('removeFile');
+  removeFile(...args: unknown[]): Folder {
+    const method = this.write('removeFile');
+    overload(method, args, [isInstance(File)]);
+    const file = args[0] as File;
     if (!this.access.canWrite(file.record)) throw new ScriptError(ACCESS_DENIED);
     file.record.parents = file.record.parents.filter((id) => id !== this.record.id);
     return this;
@@ -2008,23 +2816,31 @@ export function createDriveApp(rt: Runtime) {
       return new Folder(rt, access, access.root());
     },
 
-    getFileById(id: string): File {
+    getFileById(...args: unknown[]): File {
       read('getFileById');
-      const file = access.find(String(id));
+      overload('DriveApp.getFileById', args, [isString]);
+      const file = access.find(args[0] as string);
       if (!file || file.mimeType === FOLDER_MIME) throw new ScriptError(NO_ITEM);
       return new File(rt, access, file);
     },
 
-    getFolderById(id: string): Folder {
+    getFolderById(...args: unknown[]): Folder {
       read('getFolderById');
-      const folder = access.find(String(id));
+      overload('DriveApp.getFolderById', args, [isString]);
+      const folder = access.find(args[0] as string);
       if (!folder || folder.mimeType !== FOLDER_MIME) throw new ScriptError(NO_ITEM);
       return new Folder(rt, access, folder);
     },
 
-    createFolder(name: string): Folder {
+    createFolder(...args: unknown[]): Folder {
       rt.call('DriveApp.createFolder', { scopes: DRIVE_WRITE, kind: 'write' });
-      return new Folder(rt, access, newFolder(rt, String(name), rt.state.drive.rootFolderId));
+      overload('DriveApp.createFolder', args, [isString]);
+      return new Folder(rt, access, newFolder(rt, args[0] as string, rt.state.drive.rootFolderId));
+    },
+
+    createFile(...args: unknown[]): File {
+      rt.call('DriveApp.createFile', { scopes: DRIVE_WRITE, kind: 'write' });
+      return createFileIn(rt, access, 'DriveApp.createFile', args, rt.state.drive.rootFolderId);
     },
 
     getFiles(): DriveIterator<File> {
@@ -2032,9 +2848,10 @@ export function createDriveApp(rt: Runtime) {
       return files(() => true);
     },
 
-    getFilesByName(name: string): DriveIterator<File> {
+    getFilesByName(...args: unknown[]): DriveIterator<File> {
       read('getFilesByName');
-      return files((f) => f.name === String(name));
+      overload('DriveApp.getFilesByName', args, [isString]);
+      return files((f) => f.name === args[0]);
     },
 
     getFolders(): DriveIterator<Folder> {
@@ -2042,14 +2859,16 @@ export function createDriveApp(rt: Runtime) {
       return folders(() => true);
     },
 
-    getFoldersByName(name: string): DriveIterator<Folder> {
+    getFoldersByName(...args: unknown[]): DriveIterator<Folder> {
       read('getFoldersByName');
-      return folders((f) => f.name === String(name));
+      overload('DriveApp.getFoldersByName', args, [isString]);
+      return folders((f) => f.name === args[0]);
     },
 
-    searchFiles(params: string): DriveIterator<File> {
+    searchFiles(...args: unknown[]): DriveIterator<File> {
       read('searchFiles');
-      return files(searchFilter(params));
+      overload('DriveApp.searchFiles', args, [isString]);
+      return files(searchFilter(args[0] as string));
     },
   };
 }
@@ -2169,10 +2988,28 @@ const BULLET_GLYPHS: Record<string, string> = {
   SQUARE_BULLET: 'square',
 };
 
+const PAGE_BREAK_HTML = '<div class="page-break" role="separator" aria-label="Page break"></div>';
+
+/** A paragraph's or list item's runs of text and its page breaks and rules, in order. */
+function renderBlockContent(b: TextBlockState, wrap: (html: string) => string): string {
+  if (inlineOf(b).length === 0) return wrap(renderText(b.text, b.attributes, b.spans));
+  let html = '';
+  for (const child of blockChildren(b)) {
+    if (child.kind === 'inline') {
+      html += child.item.type === 'PAGE_BREAK' ? PAGE_BREAK_HTML : '<hr>';
+      continue;
+    }
+    const [start, end] = segmentBounds(b, child.segment);
+    const spans = segmentTarget(b, child.segment).getSpans();
+    html += wrap(renderText(b.text.slice(start, end), b.attributes, spans));
+  }
+  return html;
+}
+
 function renderParagraph(p: Extract<DocElementState, { type: 'PARAGRAPH' }>): string {
   const open = HEADING_TAGS[p.heading] ?? 'p';
   const tag = open.split(' ')[0] ?? 'p';
-  return `<${open}${blockStyle(p.attributes)}>${renderText(p.text, p.attributes, p.spans)}</${tag}>`;
+  return renderBlockContent(p, (html) => `<${open}${blockStyle(p.attributes)}>${html}</${tag}>`);
 }
 
 function renderTable(t: TableState): string {
@@ -2223,7 +3060,7 @@ function renderList(items: Extract<DocElementState, { type: 'LIST_ITEM' }>[]): s
       open.push({ tag, itemOpen: false });
     }
     const current = open[open.length - 1];
-    html += `<li${blockStyle(item.attributes)}>${renderText(item.text, item.attributes, item.spans)}`;
+    html += `<li${blockStyle(item.attributes)}>${renderBlockContent(item, (h) => h)}`;
     if (current) current.itemOpen = true;
   }
   while (open.length > 0) closeTop();
@@ -2231,6 +3068,7 @@ function renderList(items: Extract<DocElementState, { type: 'LIST_ITEM' }>[]): s
 }
 
 function renderElements(elements: DocElementState[]): string {
+  normaliseSection(elements);
   let html = '';
   for (let i = 0; i < elements.length; i += 1) {
     const element = elements[i] as DocElementState;
@@ -2250,12 +3088,6 @@ function renderElements(elements: DocElementState[]): string {
       }
       case 'TABLE':
         html += renderTable(element);
-        break;
-      case 'HORIZONTAL_RULE':
-        html += '<hr>';
-        break;
-      case 'PAGE_BREAK':
-        html += '<div class="page-break" role="separator" aria-label="Page break"></div>';
         break;
     }
     html += '\n';

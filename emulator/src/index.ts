@@ -27,7 +27,13 @@ import {
   type SentEmail,
   type TriggerState,
 } from './state';
-import { createSpreadsheetApp, readSheetValues, writeSheetRecords } from './spreadsheet';
+import {
+  createSpreadsheetApp,
+  readSheetValues,
+  sheetBridge,
+  writeSheetRecords,
+} from './spreadsheet';
+import { createCharts } from './charts';
 import { createHtmlService } from './ui';
 import {
   createCacheService,
@@ -104,7 +110,14 @@ export class Emulator {
     const scopes = new Set(options.scopes ?? manifest.oauthScopes ?? []);
     this.rt = new Runtime(
       state,
-      { now: () => new Date(this.fixedNow.getTime()) },
+      {
+        now: () => new Date(this.fixedNow.getTime()),
+        // Utilities.sleep and lock waits move the clock; the state is saved when the run ends.
+        advance: (ms: number) => {
+          this.fixedNow = new Date(this.fixedNow.getTime() + ms);
+          this.rt.state.now = this.fixedNow;
+        },
+      },
       options.user ?? 'senco@school.example',
       scopes,
       buildDir,
@@ -143,6 +156,7 @@ export class Emulator {
       console,
       Logger: createLogger(rt),
       SpreadsheetApp: createSpreadsheetApp(rt),
+      Charts: createCharts(rt, sheetBridge),
       HtmlService: createHtmlService(rt),
       PropertiesService: createPropertiesService(rt),
       LockService: createLockService(rt),

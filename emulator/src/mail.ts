@@ -144,6 +144,7 @@ export function createMailApp(rt: Runtime) {
           `The parameters (${args.map(javaTypeName).join(',')}) don't match the method signature for MailApp.sendEmail.`,
         );
       }
+      rt.afterCall('MailApp.sendEmail');
     },
     getRemainingDailyQuota(): number {
       rt.call('MailApp.getRemainingDailyQuota', {

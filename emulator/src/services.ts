@@ -294,6 +294,46 @@ function formatField(ch: string, n: number, p: ZonedParts, date: Date, timeZone:
   }
 }
 
+// ---- argument checks ---------------------------------------------------------------------------
+
+/** How Apps Script names an argument's type in a signature error (plain values and Blobs). */
+export function typeNameOf(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) {
+    const names = new Set(value.map(typeNameOf));
+    return `${names.size === 1 ? [...names][0] : 'Object'}[]`;
+  }
+  if (typeof value === 'string') return 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'function') return 'Function';
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
+  if (value instanceof Blob) return 'Blob';
+  return 'Object';
+}
+
+function signatureError(method: string, args: readonly unknown[]): ScriptError {
+  return new ScriptError(
+    `The parameters (${args.map(typeNameOf).join(',')}) don't match the method signature for ${method}.`,
+  );
+}
+
+type Kind = (value: unknown) => boolean;
+const isString: Kind = (v) => typeof v === 'string';
+const isNumber: Kind = (v) => typeof v === 'number' && Number.isFinite(v);
+/** A Java byte[]: an array of numbers (Apps Script's own are -128..127). */
+const isBytes: Kind = (v) => Array.isArray(v) && v.every((b) => typeof b === 'number');
+const isCharset: Kind = (v) => v === 'US_ASCII' || v === 'UTF_8';
+
+/** Which of the signatures the arguments match (its index); throws Apps Script's error if none. */
+function overload(method: string, args: readonly unknown[], ...signatures: Kind[][]): number {
+  const index = signatures.findIndex(
+    (kinds) => kinds.length === args.length && kinds.every((kind, i) => kind(args[i])),
+  );
+  if (index < 0) throw signatureError(method, args);
+  return index;
+}
+
 // ---- bytes and blobs ---------------------------------------------------------------------------
 
 /** Apps Script byte arrays are Java bytes: signed, -128..127. */
@@ -301,51 +341,159 @@ export function toSignedBytes(buffer: Buffer): number[] {
   return Array.from(buffer, (b) => (b > 127 ? b - 256 : b));
 }
 
-export function toBuffer(data: unknown): Buffer {
+/**
+ * A string's bytes in a Utilities.Charset, as Java's String.getBytes: under US_ASCII each
+ * character outside ASCII becomes "?".
+ */
+export function encodeString(text: string, charset: string = 'UTF_8'): Buffer {
+  if (charset !== 'US_ASCII') return Buffer.from(text, 'utf8');
+  return Buffer.from(
+    Array.from(text, (ch) => ((ch.codePointAt(0) ?? 63) < 128 ? ch.charCodeAt(0) : 63)),
+  );
+}
+
+export function toBuffer(data: unknown, charset?: string): Buffer {
   if (Buffer.isBuffer(data)) return data;
   if (Array.isArray(data)) return Buffer.from(data.map((b) => Number(b) & 255));
   if (data instanceof Blob) return Buffer.from(data.bytes);
-  return Buffer.from(String(data), 'utf8');
+  return encodeString(String(data), charset);
 }
 
-/** Minimal Apps Script Blob: bytes, a content type and a name. */
+/** Java charset names (as Blob.getDataAsString takes them) that the emulator decodes. */
+function decodeBytes(bytes: Buffer, charset: string): string {
+  const name = charset.toUpperCase().replace(/_/g, '-');
+  if (name === 'UTF-8' || name === 'UTF8') return bytes.toString('utf8');
+  if (name === 'US-ASCII' || name === 'ASCII') {
+    return Array.from(bytes, (b) => (b < 128 ? String.fromCharCode(b) : '\uFFFD')).join('');
+  }
+  if (name === 'ISO-8859-1' || name === 'LATIN1') return bytes.toString('latin1');
+  if (name === 'UTF-16LE') return bytes.toString('utf16le');
+  if (name === 'UTF-16BE' || name === 'UTF-16') {
+    const swapped = Buffer.from(bytes);
+    if (swapped.length % 2 === 0) swapped.swap16();
+    const text = swapped.toString('utf16le');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+  throw new ScriptError(`The emulator does not know the charset ${charset}.`);
+}
+
+/** File extensions Blob.getAs gives a converted blob's name. */
+const CONVERSION_EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/bmp': 'bmp',
+  'image/gif': 'gif',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+const IMAGE_TYPES = ['image/bmp', 'image/gif', 'image/jpeg', 'image/png'];
+
+/** Content types setContentTypeFromExtension knows. */
+const EXTENSION_TYPES: Record<string, string> = {
+  txt: 'text/plain',
+  text: 'text/plain',
+  csv: 'text/csv',
+  htm: 'text/html',
+  html: 'text/html',
+  css: 'text/css',
+  js: 'application/javascript',
+  json: 'application/json',
+  xml: 'text/xml',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  svg: 'image/svg+xml',
+  zip: 'application/zip',
+};
+
+/** Apps Script's Blob: bytes, a content type and a name. */
 export class Blob {
   constructor(
-    readonly bytes: Buffer,
+    public bytes: Buffer,
     private contentType: string | null = null,
     private name: string | null = null,
   ) {}
   getBytes(): number[] {
     return toSignedBytes(this.bytes);
   }
-  getDataAsString(): string {
-    return this.bytes.toString('utf8');
+  setBytes(...args: unknown[]): Blob {
+    overload('Blob.setBytes', args, [isBytes]);
+    this.bytes = toBuffer(args[0]);
+    return this;
+  }
+  /** getDataAsString() is UTF-8; getDataAsString(charset) takes a charset name, e.g. "ISO-8859-1". */
+  getDataAsString(...args: unknown[]): string {
+    const form = overload('Blob.getDataAsString', args, [], [isString]);
+    return form === 0 ? this.bytes.toString('utf8') : decodeBytes(this.bytes, args[0] as string);
+  }
+  setDataFromString(...args: unknown[]): Blob {
+    const form = overload('Blob.setDataFromString', args, [isString], [isString, isString]);
+    const text = args[0] as string;
+    if (form === 0) this.bytes = Buffer.from(text, 'utf8');
+    else {
+      const charset = (args[1] as string).toUpperCase().replace(/_/g, '-');
+      this.bytes =
+        charset === 'US-ASCII' || charset === 'ASCII'
+          ? encodeString(text, 'US_ASCII')
+          : charset === 'ISO-8859-1'
+            ? Buffer.from(text, 'latin1')
+            : Buffer.from(text, 'utf8');
+    }
+    return this;
   }
   getContentType(): string | null {
     return this.contentType;
   }
-  setContentType(contentType: string): Blob {
-    this.contentType = contentType;
+  setContentType(...args: unknown[]): Blob {
+    overload('Blob.setContentType', args, [(v) => v === null || isString(v)]);
+    this.contentType = args[0] as string | null;
+    return this;
+  }
+  /** The content type from the name's extension; null when it cannot be guessed. */
+  setContentTypeFromExtension(): Blob {
+    const extension = /\.([^.]+)$/.exec(this.name ?? '')?.[1]?.toLowerCase() ?? '';
+    this.contentType = EXTENSION_TYPES[extension] ?? null;
     return this;
   }
   getName(): string | null {
     return this.name;
   }
-  setName(name: string): Blob {
-    this.name = name;
+  setName(...args: unknown[]): Blob {
+    overload('Blob.setName', args, [(v) => v === null || isString(v)]);
+    this.name = args[0] as string | null;
     return this;
   }
   copyBlob(): Blob {
     return new Blob(Buffer.from(this.bytes), this.contentType, this.name);
   }
-  getAs(contentType: string): Blob {
-    return new Blob(Buffer.from(this.bytes), contentType, this.name);
+  /**
+   * As Apps Script documents it: most blobs convert only to "application/pdf", images also to
+   * another image type; the name's extension becomes the new type's ("a.txt" -> "a.pdf"). The
+   * emulator relabels the bytes; it does not render them.
+   */
+  getAs(...args: unknown[]): Blob {
+    overload('Blob.getAs', args, [isString]);
+    const target = args[0] as string;
+    const from = this.contentType;
+    const allowed =
+      target === 'application/pdf' ||
+      (IMAGE_TYPES.includes(target) && from !== null && IMAGE_TYPES.includes(from));
+    if (!allowed) throw new ScriptError(`Converting from ${from} to ${target} is not supported.`);
+    const extension = CONVERSION_EXTENSIONS[target];
+    let name = this.name;
+    if (name !== null && extension && target !== from) {
+      const dot = name.lastIndexOf('.');
+      name = `${dot > 0 ? name.slice(0, dot) : name}.${extension}`;
+    }
+    return new Blob(Buffer.from(this.bytes), target, name);
   }
   getBlob(): Blob {
     return this;
   }
   isGoogleType(): boolean {
-    return false;
+    return (this.contentType ?? '').startsWith('application/vnd.google-apps.');
   }
 }
 
@@ -386,6 +534,7 @@ export class Properties {
   setProperty(key: string, value: unknown): Properties {
     this.call('setProperty', 'write');
     this.write({ [checkKey(key)]: String(value) }, false);
+    this.rt.afterCall('PropertiesService.Properties.setProperty');
     return this;
   }
 
@@ -394,6 +543,7 @@ export class Properties {
     const entries: Record<string, string> = {};
     for (const [k, v] of Object.entries(properties ?? {})) entries[checkKey(k)] = String(v);
     this.write(entries, deleteAllOthers);
+    this.rt.afterCall('PropertiesService.Properties.setProperties');
     return this;
   }
 
@@ -460,7 +610,8 @@ export function createPropertiesService(rt: Runtime) {
 
 /**
  * A mutual-exclusion lock. The emulator runs one execution at a time, so a lock held by another
- * execution (see Emulator.holdLock) can never be released while we wait: acquisition fails at once.
+ * execution (see Emulator.holdLock) can never be released while we wait: acquisition fails after
+ * the timeout, which the emulated clock passes at once.
  */
 export class Lock {
   constructor(
@@ -472,14 +623,16 @@ export class Lock {
     return this.rt.execution?.id ?? 'no-execution';
   }
 
-  tryLock(timeoutInMillis: number): boolean {
+  tryLock(...args: unknown[]): boolean {
     this.rt.call('LockService.Lock.tryLock');
-    return this.acquire(timeoutInMillis);
+    overload('LockService.Lock.tryLock', args, [isNumber]);
+    return this.acquire(args[0] as number);
   }
 
-  waitLock(timeoutInMillis: number): void {
+  waitLock(...args: unknown[]): void {
     this.rt.call('LockService.Lock.waitLock');
-    if (!this.acquire(timeoutInMillis)) {
+    overload('LockService.Lock.waitLock', args, [isNumber]);
+    if (!this.acquire(args[0] as number)) {
       throw new ScriptError('Lock timeout: another process was holding the lock for too long.');
     }
   }
@@ -496,9 +649,16 @@ export class Lock {
     this.rt.execution?.heldLocks.delete(this.name);
   }
 
-  private acquire(_timeoutInMillis: number): boolean {
+  /**
+   * Another execution's lock is never released while we wait (one execution runs at a time), so
+   * the script waits out its whole timeout: the emulated clock moves on by it, at once.
+   */
+  private acquire(timeoutInMillis: number): boolean {
     const current = this.rt.locks.get(this.name);
-    if (current !== undefined && current !== this.holder) return false;
+    if (current !== undefined && current !== this.holder) {
+      this.rt.advanceClock(timeoutInMillis);
+      return false;
+    }
     this.rt.locks.set(this.name, this.holder);
     this.rt.execution?.heldLocks.add(this.name);
     return true;
@@ -687,6 +847,13 @@ const DIGESTS: Record<string, string> = {
   SHA_384: 'sha384',
   SHA_512: 'sha512',
 };
+const MACS: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
 
 /** sprintf as Utilities.formatString does it: %s %d %i %f %x %o %e and %%, with flags/width/precision. */
 export function formatString(template: string, args: unknown[]): string {
@@ -746,7 +913,17 @@ export function formatString(template: string, args: unknown[]): string {
 }
 
 export function createUtilities(rt: Runtime) {
-  const call = (method: string): void => rt.call(`Utilities.${method}`, { minAuthMode: 'NONE' });
+  const call = (method: string): string => {
+    rt.call(`Utilities.${method}`, { minAuthMode: 'NONE' });
+    return `Utilities.${method}`;
+  };
+  /** (String), (String, Charset) or (Byte[]): the bytes to encode, hash or sign. */
+  const dataBytes = (method: string, args: unknown[]): Buffer => {
+    overload(method, args, [isBytes], [isString], [isString, isCharset]);
+    return toBuffer(args[0], args[1] as string | undefined);
+  };
+  const hmac = (algorithm: string, value: Buffer, key: Buffer): number[] =>
+    toSignedBytes(crypto.createHmac(algorithm, key).update(value).digest());
   return {
     Charset: { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' },
     DigestAlgorithm: {
@@ -756,6 +933,13 @@ export function createUtilities(rt: Runtime) {
       SHA_256: 'SHA_256',
       SHA_384: 'SHA_384',
       SHA_512: 'SHA_512',
+    },
+    MacAlgorithm: {
+      HMAC_MD5: 'HMAC_MD5',
+      HMAC_SHA_1: 'HMAC_SHA_1',
+      HMAC_SHA_256: 'HMAC_SHA_256',
+      HMAC_SHA_384: 'HMAC_SHA_384',
+      HMAC_SHA_512: 'HMAC_SHA_512',
     },
     formatDate(date: Date, timeZone: string, format: string): string {
       call('formatDate');
@@ -776,42 +960,104 @@ export function createUtilities(rt: Runtime) {
       call('getUuid');
       return crypto.randomUUID();
     },
-    base64Encode(data: string | number[]): string {
-      call('base64Encode');
-      return toBuffer(data).toString('base64');
+    /** base64Encode(Byte[]), (String) or (String, Charset). */
+    base64Encode(...args: unknown[]): string {
+      const method = call('base64Encode');
+      return dataBytes(method, args).toString('base64');
     },
-    base64EncodeWebSafe(data: string | number[]): string {
-      call('base64EncodeWebSafe');
-      return toBuffer(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    base64EncodeWebSafe(...args: unknown[]): string {
+      const method = call('base64EncodeWebSafe');
+      return dataBytes(method, args).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
     },
-    base64Decode(encoded: string): number[] {
-      call('base64Decode');
-      return toSignedBytes(Buffer.from(String(encoded), 'base64'));
+    base64Decode(...args: unknown[]): number[] {
+      const method = call('base64Decode');
+      overload(method, args, [isString], [isString, isCharset]);
+      return toSignedBytes(Buffer.from(args[0] as string, 'base64'));
     },
-    base64DecodeWebSafe(encoded: string): number[] {
-      call('base64DecodeWebSafe');
-      return toSignedBytes(Buffer.from(String(encoded), 'base64url'));
+    base64DecodeWebSafe(...args: unknown[]): number[] {
+      const method = call('base64DecodeWebSafe');
+      overload(method, args, [isString], [isString, isCharset]);
+      return toSignedBytes(Buffer.from(args[0] as string, 'base64url'));
     },
-    computeDigest(algorithm: string, value: string | number[]): number[] {
-      call('computeDigest');
-      const name = DIGESTS[String(algorithm)];
+    /** computeDigest(algorithm, Byte[]), (algorithm, String) or (algorithm, String, Charset). */
+    computeDigest(...args: unknown[]): number[] {
+      const method = call('computeDigest');
+      const isAlgorithm: Kind = (v) => typeof v === 'string' && (v in DIGESTS || v === 'MD2');
+      overload(
+        method,
+        args,
+        [isAlgorithm, isBytes],
+        [isAlgorithm, isString],
+        [isAlgorithm, isString, isCharset],
+      );
+      const name = DIGESTS[args[0] as string];
       if (!name)
-        throw new ScriptError(`The emulator does not support the digest ${String(algorithm)}.`);
-      return toSignedBytes(crypto.createHash(name).update(toBuffer(value)).digest());
+        throw new ScriptError(`The emulator does not support the digest ${String(args[0])}.`);
+      const bytes = toBuffer(args[1], args[2] as string | undefined);
+      return toSignedBytes(crypto.createHash(name).update(bytes).digest());
     },
-    computeHmacSha256Signature(value: string | number[], key: string | number[]): number[] {
-      call('computeHmacSha256Signature');
-      return toSignedBytes(
-        crypto.createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest(),
+    /** (String value, String key), (String, String, Charset) or (Byte[] value, Byte[] key). */
+    computeHmacSha256Signature(...args: unknown[]): number[] {
+      const method = call('computeHmacSha256Signature');
+      overload(
+        method,
+        args,
+        [isBytes, isBytes],
+        [isString, isString],
+        [isString, isString, isCharset],
+      );
+      const charset = args[2] as string | undefined;
+      return hmac('sha256', toBuffer(args[0], charset), toBuffer(args[1], charset));
+    },
+    /** computeHmacSignature(algorithm, value, key[, charset]), values as computeHmacSha256Signature. */
+    computeHmacSignature(...args: unknown[]): number[] {
+      const method = call('computeHmacSignature');
+      const isMac: Kind = (v) => typeof v === 'string' && v in MACS;
+      overload(
+        method,
+        args,
+        [isMac, isBytes, isBytes],
+        [isMac, isString, isString],
+        [isMac, isString, isString, isCharset],
+      );
+      const charset = args[3] as string | undefined;
+      const algorithm = MACS[args[0] as string] ?? 'sha256';
+      return hmac(algorithm, toBuffer(args[1], charset), toBuffer(args[2], charset));
+    },
+    /**
+     * newBlob(data[, contentType[, name]]): data a String or Byte[]. A blob made from a string is
+     * text/plain; from bytes it has no content type until one is given.
+     */
+    newBlob(...args: unknown[]): Blob {
+      const method = call('newBlob');
+      const optional = (v: unknown) => v === null || isString(v);
+      const form = overload(
+        method,
+        args,
+        [isString],
+        [isString, optional],
+        [isString, optional, optional],
+        [isBytes],
+        [isBytes, optional],
+        [isBytes, optional, optional],
+      );
+      const fromString = form < 3;
+      const contentType =
+        (args[1] as string | null | undefined) ?? (fromString ? 'text/plain' : null);
+      return new Blob(
+        toBuffer(args[0]),
+        contentType,
+        (args[2] as string | null | undefined) ?? null,
       );
     },
-    newBlob(data: string | number[], contentType?: string, name?: string): Blob {
-      call('newBlob');
-      return new Blob(toBuffer(data ?? ''), contentType ?? null, name ?? null);
-    },
-    /** The emulated clock only moves when the test or trial page moves it, so sleeping is a no-op. */
-    sleep(_milliseconds: number): void {
-      call('sleep');
+    /**
+     * Sleeping moves the emulated clock on by the time asked for, at once: caches expire and
+     * triggers fall due as they would after a real wait, and tests stay fast and deterministic.
+     */
+    sleep(...args: unknown[]): void {
+      const method = call('sleep');
+      overload(method, args, [isNumber]);
+      rt.advanceClock(Math.trunc(args[0] as number));
     },
   };
 }

@@ -16,12 +16,15 @@ import type {
   CellValue,
   DataValidationState,
   EmulatorState,
+  GridRect,
   ProtectionState,
   SheetState,
   SpreadsheetState,
 } from './state';
 import { MONTHS, WEEKDAYS } from './services';
 import { createUi } from './ui';
+import * as charts from './charts';
+import * as conditionalFormats from './conditional-format';
 
 const SHEET_SCOPES = [SCOPE.SPREADSHEETS_CURRENTONLY, SCOPE.SPREADSHEETS] as const;
 const NEW_SHEET_ROWS = 1000;
@@ -84,6 +87,16 @@ export const ProtectionType = enumOf('RANGE', 'SHEET');
 const BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
 const WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP');
 const Dimension = enumOf('COLUMNS', 'ROWS');
+export const CopyPasteType = enumOf(
+  'PASTE_NORMAL',
+  'PASTE_NO_BORDERS',
+  'PASTE_FORMAT',
+  'PASTE_FORMULA',
+  'PASTE_DATA_VALIDATION',
+  'PASTE_VALUES',
+  'PASTE_CONDITIONAL_FORMATTING',
+  'PASTE_COLUMN_WIDTHS',
+);
 
 // ---- argument checks --------------------------------------------------------------------------
 
@@ -456,12 +469,8 @@ export function displayValue(cell: CellState | null | undefined, timeZone: strin
 
 // ---- A1 notation ------------------------------------------------------------------------------
 
-export interface Rect {
-  row: number;
-  column: number;
-  numRows: number;
-  numColumns: number;
-}
+/** A rectangle of cells; open rows or columns ('D:D', 'A2:C', '2:3') run to the sheet's end. */
+export type Rect = GridRect;
 
 /** A1 bounds; an undefined bound is open ('A:A' has no rows, '2:2' no columns). */
 interface A1Bounds {
@@ -528,24 +537,40 @@ function boundsToA1(b: A1Bounds): string {
   return single ? start : `${start}:${end}`;
 }
 
+/** A1 notation of a rectangle, keeping open rows and columns open ('D:F', '2:3', 'A2:C'). */
 export function rectToA1(rect: Rect): string {
   return boundsToA1({
-    r1: rect.row,
-    c1: rect.column,
-    r2: rect.row + rect.numRows - 1,
-    c2: rect.column + rect.numColumns - 1,
+    r1: rect.openRows === 'all' ? undefined : rect.row,
+    c1: rect.openColumns === 'all' ? undefined : rect.column,
+    r2: rect.openRows ? undefined : rect.row + rect.numRows - 1,
+    c2: rect.openColumns ? undefined : rect.column + rect.numColumns - 1,
   });
 }
 
 function boundsToRect(b: A1Bounds, sheet: SheetState): Rect {
   const row = b.r1 ?? 1;
   const column = b.c1 ?? 1;
-  return {
+  const rect: Rect = {
     row,
     column,
     numRows: (b.r2 ?? sheet.maxRows) - row + 1,
     numColumns: (b.c2 ?? sheet.maxColumns) - column + 1,
   };
+  if (b.r2 === undefined) rect.openRows = b.r1 === undefined ? 'all' : 'end';
+  if (b.c2 === undefined) rect.openColumns = b.c1 === undefined ? 'all' : 'end';
+  return rect;
+}
+
+/**
+ * The cells an open rectangle covers now: to the sheet's last row (column), however many rows
+ * were added or deleted since it was made. Bounded rectangles are returned as they are.
+ */
+function resolveRect(rect: Rect, sheet: SheetState): Rect {
+  if (!rect.openRows && !rect.openColumns) return rect;
+  const resolved = { ...rect };
+  if (rect.openRows) resolved.numRows = Math.max(1, sheet.maxRows - rect.row + 1);
+  if (rect.openColumns) resolved.numColumns = Math.max(1, sheet.maxColumns - rect.column + 1);
+  return resolved;
 }
 
 /** Splits "'Provision library'!A1:C3" into the sheet name and the A1 part. */
@@ -558,6 +583,64 @@ function splitSheetRef(ref: string): { sheetName?: string; a1: string } {
 
 function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---- relative references in formulas ----------------------------------------------------------
+
+const CELL_REF = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
+const REF_END = String.raw`(?:\$?[A-Za-z]{1,3}\$?\d+|\$?[A-Za-z]{1,3}|\$?\d+)`;
+const NOT_A_NAME = String.raw`(?![A-Za-z0-9_.(!])`;
+/**
+ * The pieces of a formula, left to right: a string literal, a quoted sheet name, a cell or range
+ * reference (A1, $A$1, A1:B2, A:A, 2:3, A2:C), a name (SUM, TRUE, Sheet1, a named range) or a
+ * number. Names are matched whole, so LOG10( or Sheet1! never read as references.
+ */
+const FORMULA_TOKEN = new RegExp(
+  [
+    String.raw`"(?:[^"]|"")*"`,
+    String.raw`'(?:[^']|'')+'!`,
+    `(${CELL_REF})(?::(${REF_END}))?${NOT_A_NAME}`,
+    String.raw`(\$?[A-Za-z]{1,3}|\$?\d+):(${REF_END})${NOT_A_NAME}`,
+    String.raw`[A-Za-z_][A-Za-z0-9_.]*`,
+    String.raw`\d+(?:\.\d*)?(?:[eE][+-]?\d+)?`,
+  ].join('|'),
+  'g',
+);
+
+/** One end of a reference moved by (dRows, dColumns); undefined when it falls off the sheet. */
+function shiftRefPart(part: string, dRows: number, dColumns: number): string | undefined {
+  const m = /^(\$?)([A-Za-z]*)(\$?)(\d*)$/.exec(part);
+  if (!m) return part;
+  const [, first = '', letters = '', second = '', digits = ''] = m;
+  const colAbs = letters ? first : '';
+  const rowAbs = letters ? second : first || second; // in '$5' the $ anchors the row
+  let column = letters ? columnNumber(letters) : 0;
+  let row = digits ? Number(digits) : 0;
+  if (letters && !colAbs) column += dColumns;
+  if (digits && !rowAbs) row += dRows;
+  if ((letters && column < 1) || (digits && row < 1)) return undefined;
+  return `${colAbs}${letters ? columnLetters(column) : ''}${rowAbs}${digits ? row : ''}`;
+}
+
+/**
+ * A formula as it reads in a cell `dRows` below and `dColumns` right of the cell it was written
+ * for, as Sheets fills setFormula over a range or pastes with copyTo: relative parts move, parts
+ * anchored with $ stay; a reference pushed off the sheet becomes #REF!.
+ */
+export function shiftFormula(formula: string, dRows: number, dColumns: number): string {
+  if (!formula.startsWith('=') || (dRows === 0 && dColumns === 0)) return formula;
+  return formula.replace(
+    FORMULA_TOKEN,
+    (token: string, a1?: string, a2?: string, b1?: string, b2?: string) => {
+      const start = a1 ?? b1;
+      if (start === undefined) return token;
+      const end = a2 ?? b2;
+      const parts = [start, ...(end === undefined ? [] : [end])].map((p) =>
+        shiftRefPart(p, dRows, dColumns),
+      );
+      return parts.some((p) => p === undefined) ? '#REF!' : parts.join(':');
+    },
+  );
 }
 
 // ---- the grid ---------------------------------------------------------------------------------
@@ -692,16 +775,35 @@ function moveChange(axis: Axis, from: number, to: number): AxisChange {
   };
 }
 
-function changeRect(rect: Rect, change: AxisChange): Rect | undefined {
+function changeRect(rect: Rect, change: AxisChange, sheet: SheetState): Rect | undefined {
   const rows = change.axis === 'row';
+  const open = rows ? rect.openRows : rect.openColumns;
+  // 'D:D' keeps every row whatever happens to them; 'D2:D' moves its start only.
+  if (open === 'all') return resolveRect(rect, sheet);
   const start = rows ? rect.row : rect.column;
   const size = rows ? rect.numRows : rect.numColumns;
-  const mapped = change.map(start, start + size - 1);
+  const mapped = change.map(start, open ? Number.MAX_SAFE_INTEGER : start + size - 1);
   if (!mapped) return undefined;
   const [s, e] = mapped;
-  return rows
+  const moved = rows
     ? { ...rect, row: s, numRows: e - s + 1 }
     : { ...rect, column: s, numColumns: e - s + 1 };
+  return resolveRect(moved, sheet);
+}
+
+/** Hidden rows (columns) move with their lines; deleted ones are forgotten. */
+function remapHidden(sheet: SheetState, change: AxisChange): void {
+  const key = change.axis === 'row' ? 'hiddenRows' : 'hiddenColumns';
+  const hidden = sheet[key];
+  if (!hidden) return;
+  const moved = hidden.flatMap((line) => change.map(line, line)?.[0] ?? []);
+  setHidden(sheet, key, moved);
+}
+
+function setHidden(sheet: SheetState, key: 'hiddenRows' | 'hiddenColumns', lines: number[]): void {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  if (sorted.length > 0) sheet[key] = sorted;
+  else delete sheet[key];
 }
 
 function changeA1(a1: string, change: AxisChange): string | undefined {
@@ -730,12 +832,13 @@ function applyChangeToReferences(
   sheet: SheetState,
   change: AxisChange,
 ): void {
+  remapHidden(sheet, change);
   sheet.protections = sheet.protections.filter((p) => {
     if (p.unprotectedRanges) {
-      p.unprotectedRanges = p.unprotectedRanges.flatMap((r) => changeRect(r, change) ?? []);
+      p.unprotectedRanges = p.unprotectedRanges.flatMap((r) => changeRect(r, change, sheet) ?? []);
     }
     if (!p.range) return true;
-    const moved = changeRect(p.range, change);
+    const moved = changeRect(p.range, change, sheet);
     if (moved) p.range = moved;
     return moved !== undefined;
   });
@@ -754,6 +857,10 @@ function applyChangeToReferences(
       }
     }
   }
+  // Charts (their data ranges on any sheet, their anchor cells) and conditional format rules too.
+  const mapRect = (rect: Rect): Rect | undefined => changeRect(rect, change, sheet);
+  charts.shiftCharts(ss, sheet, change.axis, mapRect);
+  conditionalFormats.shiftConditionalFormats(sheet, mapRect);
 }
 
 function rangeRefOf(dv: DataValidationState): { sheet: string; a1: string } | undefined {
@@ -787,11 +894,15 @@ function inheritIntoNewLines(
     axis === 'row'
       ? Math.max(...[before, after].map((r) => sheet.rows[r - 1]?.length ?? 0), 0)
       : sheet.rows.length;
+  const atEnd = after > limit;
+  const openKey = axis === 'row' ? 'openRows' : 'openColumns';
   for (let k = 1; k <= across; k += 1) {
     const src = at(source, k);
     const dvBefore = at(before, k)?.dv;
     const dvAfter = at(after, k)?.dv;
-    const dv = dvBefore && dvAfter && sameJson(dvBefore, dvAfter) ? dvBefore : undefined;
+    // Lines added after the last one stay inside a rule given to an open range ('D:D').
+    const inside = dvAfter ? sameJson(dvBefore, dvAfter) : atEnd && !!dvBefore?.[openKey];
+    const dv = dvBefore && inside ? dvBefore : undefined;
     const style = src?.style
       ? Object.fromEntries(Object.entries(src.style).filter(([key]) => key !== 'note'))
       : undefined;
@@ -821,6 +932,27 @@ function insertRowsAt(
   if (at <= sheet.frozenRows) sheet.frozenRows += n;
   applyChangeToReferences(ss, sheet, insertChange('row', at, n));
   inheritIntoNewLines(sheet, 'row', at, n, inherit);
+}
+
+/**
+ * The sheet growing to `size` rows (columns) because something was written past its end, as
+ * appendRow does: the new lines take the rules of open ranges ('D:D') and nothing else.
+ */
+function growLines(sheet: SheetState, axis: Axis, size: number): void {
+  const old = axis === 'row' ? sheet.maxRows : sheet.maxColumns;
+  if (size <= old) return;
+  if (axis === 'row') sheet.maxRows = size;
+  else sheet.maxColumns = size;
+  const openKey = axis === 'row' ? 'openRows' : 'openColumns';
+  const across = axis === 'row' ? (sheet.rows[old - 1]?.length ?? 0) : sheet.rows.length;
+  for (let k = 1; k <= across; k += 1) {
+    const dv = (axis === 'row' ? cellAt(sheet, old, k) : cellAt(sheet, k, old))?.dv;
+    if (!dv?.[openKey]) continue;
+    for (let line = old + 1; line <= size; line += 1) {
+      const [row, column] = axis === 'row' ? [line, k] : [k, line];
+      mutableCell(sheet, row, column).dv = structuredClone(dv);
+    }
+  }
 }
 
 function deleteRowsAt(ss: SpreadsheetState, sheet: SheetState, at: number, n: number): void {
@@ -983,8 +1115,8 @@ function blockingProtection(
 ): ProtectionState | undefined {
   return sheet.protections.find((p) => {
     if (p.warningOnly || canEditProtection(ss, p, user)) return false;
-    if (p.type === 'RANGE') return !!p.range && overlaps(p.range, rect);
-    const open = p.unprotectedRanges ?? [];
+    if (p.type === 'RANGE') return !!p.range && overlaps(resolveRect(p.range, sheet), rect);
+    const open = (p.unprotectedRanges ?? []).map((u) => resolveRect(u, sheet));
     let blocked = false;
     forEachCell(rect, (row, column) => {
       if (!blocked && !open.some((u) => contains(u, row, column))) blocked = true;
@@ -1185,6 +1317,8 @@ interface ClearWhat {
   formats: boolean;
   validations: boolean;
   notes: boolean;
+  /** Range.clearFormat clears text formatting but "does not reset any number formatting rules". */
+  keepNumberFormats?: boolean;
 }
 
 function clearCells(sheet: SheetState, rect: Rect, what: ClearWhat): void {
@@ -1200,7 +1334,7 @@ function clearCells(sheet: SheetState, rect: Rect, what: ClearWhat): void {
         delete cell.f;
       }
       if (what.formats) {
-        delete cell.nf;
+        if (!what.keepNumberFormats) delete cell.nf;
         const note = cell.style?.note;
         delete cell.style;
         if (note !== undefined && !what.notes) cell.style = { note };
@@ -1226,6 +1360,84 @@ function clearOptions(options: unknown, whenNone: ClearWhat): ClearWhat {
   return any ? picked : { contents: true, formats: true, validations: true, notes: true };
 }
 
+/** What a paste carries over (Sheets API PasteType; copyTo's options pick one of them). */
+interface PasteParts {
+  /** 'all': values and formulas (relative references moved); 'values': what the cells show. */
+  contents?: 'all' | 'values';
+  formats?: boolean;
+  borders?: boolean;
+  validations?: boolean;
+  notes?: boolean;
+  widths?: boolean;
+}
+
+const PASTE_PARTS: Record<keyof typeof CopyPasteType, PasteParts> = {
+  PASTE_NORMAL: { contents: 'all', formats: true, borders: true, validations: true, notes: true },
+  PASTE_NO_BORDERS: { contents: 'all', formats: true, validations: true, notes: true },
+  PASTE_FORMAT: { formats: true, borders: true, validations: true },
+  PASTE_FORMULA: { contents: 'all' },
+  PASTE_DATA_VALIDATION: { validations: true },
+  PASTE_VALUES: { contents: 'values' },
+  PASTE_CONDITIONAL_FORMATTING: {}, // conditional format rules are kept by conditional-format.ts
+  PASTE_COLUMN_WIDTHS: { widths: true },
+};
+
+/** copyTo(destination), copyTo(destination, options) or copyTo(destination, copyPasteType, transposed). */
+function pasteMode(args: unknown[]): { parts: PasteParts; transposed: boolean } {
+  const [destination, second, third] = args;
+  const fail = (): ScriptError => signatureError('SpreadsheetApp.Range.copyTo', args);
+  if (!(destination instanceof RangeImpl) || args.length > 3) throw fail();
+  if (args.length === 1) return { parts: PASTE_PARTS.PASTE_NORMAL, transposed: false };
+  if (args.length === 3) {
+    if (typeof second !== 'string' || !(second in PASTE_PARTS) || typeof third !== 'boolean') {
+      throw fail();
+    }
+    return { parts: PASTE_PARTS[second as keyof typeof CopyPasteType], transposed: third };
+  }
+  if (!second || typeof second !== 'object' || Array.isArray(second)) throw fail();
+  const { contentsOnly, formatOnly } = second as { contentsOnly?: unknown; formatOnly?: unknown };
+  if (contentsOnly === true && formatOnly === true) {
+    return {
+      parts: { ...PASTE_PARTS.PASTE_VALUES, ...PASTE_PARTS.PASTE_FORMAT },
+      transposed: false,
+    };
+  }
+  if (contentsOnly === true) return { parts: PASTE_PARTS.PASTE_VALUES, transposed: false };
+  if (formatOnly === true) return { parts: PASTE_PARTS.PASTE_FORMAT, transposed: false };
+  return { parts: PASTE_PARTS.PASTE_NORMAL, transposed: false };
+}
+
+/** Pastes one source cell (already copied) over a target cell. */
+function pasteCell(
+  target: CellState,
+  source: CellState | null,
+  parts: PasteParts,
+  shift: [number, number],
+): void {
+  if (parts.contents) {
+    target.v = source && hasContent(source) ? cloneValue(source.v) : '';
+    if (parts.contents === 'all' && source?.f) target.f = shiftFormula(source.f, ...shift);
+    else delete target.f;
+  }
+  if (parts.formats) {
+    if (source?.nf) target.nf = source.nf;
+    else delete target.nf;
+    const own = (key: string): boolean => key === 'note' || (key === 'border' && !parts.borders);
+    const kept = Object.entries(target.style ?? {}).filter(([key]) => own(key));
+    const taken = Object.entries(source?.style ?? {}).filter(([key]) => !own(key));
+    target.style = Object.fromEntries([...kept, ...taken]);
+  }
+  if (parts.validations) {
+    if (source?.dv) target.dv = publicRule(source.dv);
+    else delete target.dv;
+  }
+  if (parts.notes) {
+    const note = source?.style?.note;
+    if (note !== undefined) target.style = { ...target.style, note };
+    else if (target.style) delete target.style.note;
+  }
+}
+
 function emailOf(method: string, value: unknown): string {
   if (typeof value === 'string') return value;
   const getEmail = (value as { getEmail?: unknown } | null)?.getEmail;
@@ -1244,6 +1456,46 @@ function newProtection(rt: Runtime, type: 'RANGE' | 'SHEET', range?: Rect): Prot
   };
 }
 
+/** A cell's rule as a script sees it: without the emulator's open-range marks. */
+function publicRule(dv: DataValidationState): DataValidationState {
+  const rule = structuredClone(dv);
+  delete rule.openRows;
+  delete rule.openColumns;
+  return rule;
+}
+
+function sameCheckboxValue(v: CellValue, x: unknown): boolean {
+  if (isDate(v) || isDate(x)) return isDate(v) && isDate(x) && v.getTime() === x.getTime();
+  return v === x || (typeof x !== 'object' && String(v) === String(x));
+}
+
+/**
+ * Whether a checkbox cell is checked or unchecked, or undefined when it holds neither of its rule's
+ * values (or has no checkbox rule). A checkbox with only a checked value is unchecked when blank.
+ */
+function checkboxState(
+  dv: DataValidationState | undefined,
+  cell: CellState | null | undefined,
+): 'checked' | 'unchecked' | undefined {
+  if (dv?.criteria !== 'CHECKBOX') return undefined;
+  const v = cell?.f ? undefined : (cell?.v ?? '');
+  if (v === undefined) return undefined;
+  if (dv.values.length === 0) return v === true ? 'checked' : v === false ? 'unchecked' : undefined;
+  if (sameCheckboxValue(v, dv.values[0])) return 'checked';
+  if (dv.values.length === 1) return v === '' ? 'unchecked' : undefined;
+  return sameCheckboxValue(v, dv.values[1]) ? 'unchecked' : undefined;
+}
+
+/** The value a checkbox cell holds when checked (unchecked): TRUE/FALSE or the rule's own values. */
+function checkboxValue(dv: DataValidationState, checked: boolean): CellValue {
+  if (dv.values.length === 0) return checked;
+  const value = checked ? dv.values[0] : (dv.values[1] ?? '');
+  if (isDate(value)) return new Date(value.getTime());
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : String(value);
+}
+
 // ---- SpreadsheetApp ---------------------------------------------------------------------------
 
 class SpreadsheetAppImpl {
@@ -1252,6 +1504,10 @@ class SpreadsheetAppImpl {
   readonly BorderStyle = BorderStyle;
   readonly WrapStrategy = WrapStrategy;
   readonly Dimension = Dimension;
+  readonly BooleanCriteria = conditionalFormats.BooleanCriteria;
+  readonly InterpolationType = conditionalFormats.InterpolationType;
+  readonly RelativeDate = conditionalFormats.RelativeDate;
+  readonly CopyPasteType = CopyPasteType;
   readonly #rt: Runtime;
 
   constructor(rt: Runtime) {
@@ -1288,6 +1544,12 @@ class SpreadsheetAppImpl {
   newDataValidation(): DataValidationBuilderImpl {
     count(this.#rt, 'newDataValidation');
     return new DataValidationBuilderImpl(this.#rt);
+  }
+
+  /** A ConditionalFormatRuleBuilder (emulator/src/conditional-format.ts). */
+  newConditionalFormatRule(): object {
+    count(this.#rt, 'newConditionalFormatRule');
+    return conditionalFormats.newConditionalFormatRuleBuilder(this.#rt, sheetBridge);
   }
 
   flush(): void {
@@ -1490,6 +1752,20 @@ class SpreadsheetImpl {
     const range = resolveRef(this.#rt, ref, activeSheetOf(this.#ss));
     if (!range) throw new ScriptError('Range not found');
     return range;
+  }
+
+  /** A TextFinder over every sheet, in tab order. */
+  createTextFinder(findText: unknown): TextFinderImpl {
+    this.#call('createTextFinder');
+    const text = findTextArg('SpreadsheetApp.Spreadsheet.createTextFinder', findText);
+    return new TextFinderImpl(this.#rt, text, {});
+  }
+
+  /** A RangeList on the active sheet. */
+  getRangeList(a1Notations: unknown): RangeListImpl {
+    this.#call('getRangeList');
+    const method = 'SpreadsheetApp.Spreadsheet.getRangeList';
+    return rangeListOn(this.#rt, activeSheetOf(this.#ss), method, a1Notations);
   }
 
   getRangeByName(name: unknown): RangeImpl | null {
@@ -1851,8 +2127,8 @@ class SheetImpl {
     const sheet = this.#sheet;
     const row = lastRowOf(sheet) + 1;
     assertEditable(this.#rt, sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length });
-    sheet.maxRows = Math.max(sheet.maxRows, row);
-    sheet.maxColumns = Math.max(sheet.maxColumns, rowContents.length);
+    growLines(sheet, 'row', row);
+    growLines(sheet, 'column', rowContents.length);
     const timeZone = this.#rt.state.spreadsheet.timeZone;
     rowContents.forEach((value: unknown, j) => {
       const numberFormat = cellAt(sheet, row, j + 1)?.nf;
@@ -1932,6 +2208,102 @@ class SheetImpl {
   isSheetHidden(): boolean {
     this.#call('isSheetHidden');
     return this.#sheet.hidden;
+  }
+
+  // -- hiding rows and columns (kept in SheetState.hiddenRows / hiddenColumns)
+
+  /** Lines [start, start + n) of the sheet, checked against its size. */
+  #lines(method: string, args: unknown[], axis: Axis): number[] {
+    const name = `SpreadsheetApp.Sheet.${method}`;
+    const start = intArg(name, args, 0);
+    const n = optionalIntArg(name, args, 1, 1);
+    const max = axis === 'row' ? this.#sheet.maxRows : this.#sheet.maxColumns;
+    if (start < 1 || n < 1 || start + n - 1 > max) {
+      throw new ScriptError(`Those ${axis === 'row' ? 'rows' : 'columns'} are out of bounds.`);
+    }
+    return Array.from({ length: n }, (_, i) => start + i);
+  }
+
+  #lineRange(method: string, range: unknown, axis: Axis): number[] {
+    if (!(range instanceof RangeImpl))
+      throw signatureError(`SpreadsheetApp.Sheet.${method}`, [range]);
+    const { rect } = RangeImpl.infoOf(range);
+    const [start, n] = axis === 'row' ? [rect.row, rect.numRows] : [rect.column, rect.numColumns];
+    return Array.from({ length: n }, (_, i) => start + i);
+  }
+
+  #setHidden(method: string, axis: Axis, lines: number[], hide: boolean): void {
+    this.#call(method, 'write');
+    const sheet = this.#sheet;
+    const key = axis === 'row' ? 'hiddenRows' : 'hiddenColumns';
+    const current = sheet[key] ?? [];
+    setHidden(
+      sheet,
+      key,
+      hide ? [...current, ...lines] : current.filter((l) => !lines.includes(l)),
+    );
+  }
+
+  #isHidden(method: string, position: unknown, axis: Axis): boolean {
+    this.#call(method);
+    const line = intArg(`SpreadsheetApp.Sheet.${method}`, [position], 0);
+    return (this.#sheet[axis === 'row' ? 'hiddenRows' : 'hiddenColumns'] ?? []).includes(line);
+  }
+
+  hideColumns(columnIndex: unknown, numColumns?: unknown): void {
+    const lines = this.#lines('hideColumns', [columnIndex, numColumns], 'column');
+    this.#setHidden('hideColumns', 'column', lines, true);
+  }
+
+  showColumns(columnIndex: unknown, numColumns?: unknown): void {
+    const lines = this.#lines('showColumns', [columnIndex, numColumns], 'column');
+    this.#setHidden('showColumns', 'column', lines, false);
+  }
+
+  hideColumn(column: unknown): void {
+    this.#setHidden('hideColumn', 'column', this.#lineRange('hideColumn', column, 'column'), true);
+  }
+
+  unhideColumn(column: unknown): void {
+    const lines = this.#lineRange('unhideColumn', column, 'column');
+    this.#setHidden('unhideColumn', 'column', lines, false);
+  }
+
+  isColumnHiddenByUser(columnPosition: unknown): boolean {
+    return this.#isHidden('isColumnHiddenByUser', columnPosition, 'column');
+  }
+
+  hideRows(rowIndex: unknown, numRows?: unknown): void {
+    this.#setHidden('hideRows', 'row', this.#lines('hideRows', [rowIndex, numRows], 'row'), true);
+  }
+
+  showRows(rowIndex: unknown, numRows?: unknown): void {
+    this.#setHidden('showRows', 'row', this.#lines('showRows', [rowIndex, numRows], 'row'), false);
+  }
+
+  hideRow(row: unknown): void {
+    this.#setHidden('hideRow', 'row', this.#lineRange('hideRow', row, 'row'), true);
+  }
+
+  unhideRow(row: unknown): void {
+    this.#setHidden('unhideRow', 'row', this.#lineRange('unhideRow', row, 'row'), false);
+  }
+
+  isRowHiddenByUser(rowPosition: unknown): boolean {
+    return this.#isHidden('isRowHiddenByUser', rowPosition, 'row');
+  }
+
+  // -- finding and range lists
+
+  createTextFinder(findText: unknown): TextFinderImpl {
+    this.#call('createTextFinder');
+    const text = findTextArg('SpreadsheetApp.Sheet.createTextFinder', findText);
+    return new TextFinderImpl(this.#rt, text, { sheetId: this.#sheet.id });
+  }
+
+  getRangeList(a1Notations: unknown): RangeListImpl {
+    this.#call('getRangeList');
+    return rangeListOn(this.#rt, this.#sheet, 'SpreadsheetApp.Sheet.getRangeList', a1Notations);
   }
 
   // -- cosmetic: stored so the trial page can show them, otherwise no effect
@@ -2065,6 +2437,48 @@ class SheetImpl {
     );
     return this;
   }
+
+  // -- charts and conditional format rules: emulator/src/charts.ts and conditional-format.ts
+
+  newChart(): object {
+    this.#call('newChart');
+    return charts.newChartBuilder(this.#rt, sheetBridge);
+  }
+
+  insertChart(chart: unknown): void {
+    this.#call('insertChart', 'write');
+    charts.insertChart(this.#rt, sheetBridge, this.#sheet, chart);
+  }
+
+  getCharts(): object[] {
+    this.#call('getCharts', 'read');
+    return charts.getCharts(this.#rt, sheetBridge, this.#sheet);
+  }
+
+  updateChart(chart: unknown): void {
+    this.#call('updateChart', 'write');
+    charts.updateChart(this.#rt, sheetBridge, this.#sheet, chart);
+  }
+
+  removeChart(chart: unknown): void {
+    this.#call('removeChart', 'write');
+    charts.removeChart(this.#rt, sheetBridge, this.#sheet, chart);
+  }
+
+  getConditionalFormatRules(): object[] {
+    this.#call('getConditionalFormatRules', 'read');
+    return conditionalFormats.getConditionalFormatRules(this.#rt, sheetBridge, this.#sheet);
+  }
+
+  setConditionalFormatRules(rules: unknown): void {
+    this.#call('setConditionalFormatRules', 'write');
+    conditionalFormats.setConditionalFormatRules(this.#rt, sheetBridge, this.#sheet, rules);
+  }
+
+  clearConditionalFormatRules(): void {
+    this.#call('clearConditionalFormatRules', 'write');
+    conditionalFormats.clearConditionalFormatRules(this.#rt, sheetBridge, this.#sheet);
+  }
 }
 
 // ---- Range ------------------------------------------------------------------------------------
@@ -2086,17 +2500,22 @@ const STYLE_DEFAULTS: Record<string, string> = {
 class RangeImpl {
   readonly #rt: Runtime;
   readonly #sheetId: number;
-  readonly #rect: Rect;
+  /** As made: an open range ('D:D') keeps its open sides and covers rows added later. */
+  readonly #base: Rect;
+  /** False for the ranges a RangeList works through: the RangeList call is the one counted. */
+  readonly #counted: boolean;
 
-  constructor(rt: Runtime, sheetId: number, rect: Rect) {
+  constructor(rt: Runtime, sheetId: number, rect: Rect, counted = true) {
     this.#rt = rt;
     this.#sheetId = sheetId;
-    this.#rect = { ...rect };
+    this.#base = { ...rect };
+    this.#counted = counted;
   }
 
   /** The range's sheet (throws when deleted) and rectangle, without counting a call. */
   static infoOf(range: RangeImpl): { sheet: SheetState; rect: Rect } {
-    return { sheet: sheetById(range.#rt, range.#sheetId), rect: { ...range.#rect } };
+    const sheet = sheetById(range.#rt, range.#sheetId);
+    return { sheet, rect: { ...resolveRect(range.#base, sheet) } };
   }
 
   toString(): string {
@@ -2107,12 +2526,25 @@ class RangeImpl {
     return sheetById(this.#rt, this.#sheetId);
   }
 
+  /** The cells covered now (an open range follows the sheet's size). */
+  get #rect(): Rect {
+    return resolveRect(this.#base, this.#sheet);
+  }
+
   get #timeZone(): string {
     return this.#rt.state.spreadsheet.timeZone;
   }
 
   #call(method: string, kind: CallKind = 'other'): void {
-    count(this.#rt, `Range.${method}`, kind);
+    if (this.#counted) count(this.#rt, `Range.${method}`, kind);
+  }
+
+  /** The open-range marks a validation rule set on this range carries (see DataValidationState). */
+  #openMarks(): Pick<DataValidationState, 'openRows' | 'openColumns'> {
+    return {
+      ...(this.#base.openRows ? { openRows: true as const } : {}),
+      ...(this.#base.openColumns ? { openColumns: true as const } : {}),
+    };
   }
 
   /** Writes need edit rights on every protection covering the range (warning-only excepted). */
@@ -2322,10 +2754,13 @@ class RangeImpl {
     this.#call('setFormula', 'write');
     const text = stringArg('SpreadsheetApp.Range.setFormula', [formula], 0);
     const sheet = this.#assertEditable();
-    this.#writeEach(sheet, () => text);
+    // As the Sheets API's RepeatCellRequest: the formula is written for the top-left cell and its
+    // relative references move along for the others (=A1 in D2:E3 gives =B1 in E2, =A2 in D3).
+    this.#writeEach(sheet, (i, j) => shiftFormula(text, i, j));
     return this;
   }
 
+  /** Each cell gets its own formula exactly as given: nothing is shifted. */
   setFormulas(formulas: unknown): RangeImpl {
     this.#call('setFormulas', 'write');
     const rows = this.#checkShape('setFormulas', formulas);
@@ -2378,11 +2813,15 @@ class RangeImpl {
 
   // -- clearing
 
+  /**
+   * clear() "clears the range of contents and formats" (validation rules and notes stay);
+   * clear(options) clears the parts named, or everything when none is.
+   */
   clear(options?: unknown): RangeImpl {
     this.#call('clear', 'write');
     const sheet = this.#assertEditable();
-    const all = { contents: true, formats: true, validations: true, notes: true };
-    clearCells(sheet, this.#rect, clearOptions(options, all));
+    const plain = { contents: true, formats: true, validations: false, notes: false };
+    clearCells(sheet, this.#rect, clearOptions(options, plain));
     return this;
   }
 
@@ -2391,7 +2830,7 @@ class RangeImpl {
   }
 
   clearFormat(): RangeImpl {
-    return this.#clearParts('clearFormat', { formats: true });
+    return this.#clearParts('clearFormat', { formats: true, keepNumberFormats: true });
   }
 
   clearDataValidations(): RangeImpl {
@@ -2403,10 +2842,7 @@ class RangeImpl {
   }
 
   /** The single-purpose clear methods: each clears one part of the cells. */
-  #clearParts(
-    method: string,
-    parts: Partial<{ contents: boolean; formats: boolean; validations: boolean; notes: boolean }>,
-  ): RangeImpl {
+  #clearParts(method: string, parts: Partial<ClearWhat>): RangeImpl {
     this.#call(method, 'write');
     const sheet = this.#assertEditable();
     clearCells(sheet, this.#rect, {
@@ -2427,8 +2863,9 @@ class RangeImpl {
       throw signatureError('SpreadsheetApp.Range.setDataValidation', [rule]);
     }
     const state = rule ? DataValidationImpl.stateOf(rule) : undefined;
+    const marks = this.#openMarks();
     this.#updateEach(this.#assertEditable(), (cell) => {
-      if (state) cell.dv = structuredClone(state);
+      if (state) cell.dv = { ...structuredClone(state), ...marks };
       else delete cell.dv;
     });
     return this;
@@ -2442,10 +2879,11 @@ class RangeImpl {
         throw signatureError('SpreadsheetApp.Range.setDataValidations', [rules]);
       }
     }
+    const marks = this.#openMarks();
     this.#updateEach(this.#assertEditable(), (cell, i, j) => {
       const rule = rows[i]?.[j];
       if (rule instanceof DataValidationImpl)
-        cell.dv = structuredClone(DataValidationImpl.stateOf(rule));
+        cell.dv = { ...structuredClone(DataValidationImpl.stateOf(rule)), ...marks };
       else delete cell.dv;
     });
     return this;
@@ -2454,42 +2892,64 @@ class RangeImpl {
   getDataValidation(): DataValidationImpl | null {
     this.#call('getDataValidation', 'read');
     const dv = this.#topLeft()?.dv;
-    return dv ? new DataValidationImpl(this.#rt, structuredClone(dv)) : null;
+    return dv ? new DataValidationImpl(this.#rt, publicRule(dv)) : null;
   }
 
   getDataValidations(): (DataValidationImpl | null)[][] {
     this.#call('getDataValidations', 'read');
     return this.#matrix((cell) =>
-      cell?.dv ? new DataValidationImpl(this.#rt, structuredClone(cell.dv)) : null,
+      cell?.dv ? new DataValidationImpl(this.#rt, publicRule(cell.dv)) : null,
     );
   }
 
   // -- checkboxes
 
-  insertCheckboxes(): RangeImpl {
+  /**
+   * insertCheckboxes(), (checkedValue) or (checkedValue, uncheckedValue): a checkbox rule, and each
+   * cell set to the unchecked value (FALSE, the empty string, or uncheckedValue).
+   */
+  insertCheckboxes(...args: unknown[]): RangeImpl {
     this.#call('insertCheckboxes', 'write');
+    const values = args.slice(0, 2).filter((a) => a !== undefined);
+    const dv: DataValidationState = {
+      criteria: 'CHECKBOX',
+      values,
+      allowInvalid: true,
+      helpText: '',
+      ...this.#openMarks(),
+    };
     this.#updateEach(this.#assertEditable(), (cell) => {
-      cell.dv = { criteria: 'CHECKBOX', values: [], allowInvalid: true, helpText: '' };
-      cell.v = false;
+      cell.dv = structuredClone(dv);
+      cell.v = checkboxValue(dv, false);
       delete cell.f;
     });
     return this;
   }
 
+  /** Removes the checkbox rules, and clears the cells holding a checked or unchecked value. */
   removeCheckboxes(): RangeImpl {
     this.#call('removeCheckboxes', 'write');
     this.#updateEach(this.#assertEditable(), (cell) => {
       if (cell.dv?.criteria !== 'CHECKBOX') return;
+      if (checkboxState(cell.dv, cell)) {
+        cell.v = '';
+        delete cell.f;
+      }
       delete cell.dv;
-      if (typeof cell.v === 'boolean') cell.v = '';
     });
     return this;
   }
 
+  /**
+   * check() / uncheck() write the rule's checked (unchecked) value, e.g. 'Yes' for
+   * requireCheckbox('Yes', 'No'); cells holding neither value are left alone, as documented.
+   */
   #setChecked(method: string, checked: boolean): RangeImpl {
     this.#call(method, 'write');
     this.#updateEach(this.#assertEditable(), (cell) => {
-      if (cell.dv?.criteria === 'CHECKBOX') cell.v = checked;
+      if (!cell.dv || !checkboxState(cell.dv, cell)) return;
+      cell.v = checkboxValue(cell.dv, checked);
+      delete cell.f;
     });
     return this;
   }
@@ -2502,14 +2962,12 @@ class RangeImpl {
     return this.#setChecked('uncheck', false);
   }
 
+  /** True when every cell is checked, false when every one is unchecked, null otherwise. */
   isChecked(): boolean | null {
     this.#call('isChecked', 'read');
-    const states = this.#matrix((cell) =>
-      cell?.dv?.criteria === 'CHECKBOX' ? cell.v === true : null,
-    ).flat();
-    if (states.some((s) => s === null)) return null;
-    if (states.every((s) => s === true)) return true;
-    return states.every((s) => s === false) ? false : null;
+    const states = this.#matrix((cell) => checkboxState(cell?.dv, cell)).flat();
+    if (states.every((s) => s === 'checked')) return true;
+    return states.every((s) => s === 'unchecked') ? false : null;
   }
 
   // -- protection and sorting
@@ -2539,6 +2997,80 @@ class RangeImpl {
       throw new ScriptError('The sort column must be within the range.');
     }
     sortBlock(this.#assertEditable(), this.#rect, specs, this.#timeZone);
+    return this;
+  }
+
+  // -- copying, finding, tidying
+
+  /**
+   * copyTo(destination[, options | copyPasteType, transposed]): only the destination's top-left
+   * cell matters; the source's shape is pasted from there and must fit in the sheet. A plain copy
+   * carries values, formulas (relative references moved as Sheets pastes them), number formats,
+   * formatting, notes and validation; {contentsOnly: true} the values, {formatOnly: true} the
+   * formats and validation.
+   */
+  copyTo(...args: unknown[]): void {
+    this.#call('copyTo', 'write');
+    const { parts, transposed } = pasteMode(args);
+    const sheet = this.#sheet;
+    const from = this.#rect;
+    const dest = RangeImpl.infoOf(args[0] as RangeImpl);
+    const target: Rect = {
+      row: dest.rect.row,
+      column: dest.rect.column,
+      numRows: transposed ? from.numColumns : from.numRows,
+      numColumns: transposed ? from.numRows : from.numColumns,
+    };
+    checkRect(dest.sheet, target);
+    assertEditable(this.#rt, dest.sheet, target);
+    // Read everything first: the destination may overlap the source.
+    const copied = Array.from({ length: from.numRows }, (_, i) =>
+      Array.from({ length: from.numColumns }, (_x, j) => {
+        const cell = cellAt(sheet, from.row + i, from.column + j);
+        return cell ? structuredClone(cell) : null;
+      }),
+    );
+    copied.forEach((cells, i) =>
+      cells.forEach((cell, j) => {
+        const [ti, tj] = transposed ? [j, i] : [i, j];
+        const row = target.row + ti;
+        const column = target.column + tj;
+        if (!cell && !cellAt(dest.sheet, row, column)) return;
+        const shift: [number, number] = [row - (from.row + i), column - (from.column + j)];
+        pasteCell(mutableCell(dest.sheet, row, column), cell, parts, shift);
+        tidyCell(dest.sheet, row, column);
+      }),
+    );
+    if (parts.widths && sheet.columnWidths) {
+      const widths = { ...dest.sheet.columnWidths };
+      for (let j = 0; j < from.numColumns; j += 1) {
+        const width = sheet.columnWidths[from.column + j];
+        if (width !== undefined) widths[target.column + j] = width;
+      }
+      dest.sheet.columnWidths = widths;
+    }
+  }
+
+  /** A TextFinder over this range's cells (see TextFinderImpl). */
+  createTextFinder(findText: unknown): TextFinderImpl {
+    this.#call('createTextFinder');
+    const text = findTextArg('SpreadsheetApp.Range.createTextFinder', findText);
+    return new TextFinderImpl(this.#rt, text, { sheetId: this.#sheetId, rect: { ...this.#base } });
+  }
+
+  /**
+   * Trims the text of each cell and turns each run of whitespace inside it into one space; a
+   * result starting with = or + stays text.
+   */
+  trimWhitespace(): RangeImpl {
+    this.#call('trimWhitespace', 'write');
+    const sheet = this.#assertEditable();
+    forEachCell(this.#rect, (row, column) => {
+      const cell = cellAt(sheet, row, column);
+      if (!cell || cell.f || typeof cell.v !== 'string') return;
+      cell.v = cell.v.trim().replace(/\s+/g, ' ');
+      tidyCell(sheet, row, column);
+    });
     return this;
   }
 
@@ -2999,19 +3531,21 @@ class DataValidationBuilderImpl {
     return this.#require('requireFormulaSatisfied', 'CUSTOM_FORMULA', values);
   }
 
-  /** A dropdown of fixed items (strings only, as in Apps Script). */
+  /**
+   * A dropdown of fixed items. The parameter is a String[]: numbers and booleans are turned into
+   * their text ([1, 2, 3] gives '1', '2', '3'), as Apps Script converts arguments; anything else
+   * (a Date, an object, null) is refused rather than guessed at.
+   */
   requireValueInList(values: unknown, showDropdown: unknown = true): DataValidationBuilderImpl {
     const method = 'SpreadsheetApp.DataValidationBuilder.requireValueInList';
-    if (
-      !Array.isArray(values) ||
-      !values.every((v) => typeof v === 'string') ||
-      typeof showDropdown !== 'boolean'
-    ) {
+    const scalar = (v: unknown): boolean =>
+      typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && isFinite(v));
+    if (!Array.isArray(values) || !values.every(scalar) || typeof showDropdown !== 'boolean') {
       this.#call('requireValueInList');
       throw signatureError(method, [values, showDropdown]);
     }
     return this.#require('requireValueInList', 'VALUE_IN_LIST', [
-      [...(values as string[])],
+      values.map((v) => String(v)),
       showDropdown,
     ]);
   }
@@ -3301,6 +3835,499 @@ class NamedRangeImpl {
   }
 }
 
+// ---- TextFinder -------------------------------------------------------------------------------
+
+interface CellPos {
+  sheetId: number;
+  row: number;
+  column: number;
+}
+
+type FinderOption =
+  | 'matchCase'
+  | 'matchEntireCell'
+  | 'matchFormulaText'
+  | 'ignoreDiacritics'
+  | 'useRegularExpression';
+
+/** What a TextFinder searches: every sheet, one sheet, or a range of one sheet. */
+interface FinderScope {
+  sheetId?: number;
+  rect?: Rect;
+}
+
+function findTextArg(method: string, findText: unknown): string {
+  const text = stringArg(method, [findText], 0);
+  if (text === '') throw new ScriptError('Invalid argument: findText');
+  return text;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** How a finder's options turn its text into a test and a replacement. */
+interface Matcher {
+  regex: RegExp;
+  /** The text the regex runs on: the cell's, decomposed or stripped of accents for ignoreDiacritics. */
+  view(text: string): string;
+  /** Replacements run on view(text), recomposed afterwards (literal search ignoring diacritics). */
+  replaceOnView: boolean;
+  literal: boolean;
+}
+
+/**
+ * TextFinder: finds (and replaces) text in the cells of a range, a sheet or every sheet, row by
+ * row (left to right, then down), sheets in tab order. A cell is matched on what it displays, or
+ * on its formula with matchFormulaText(true); by default case-insensitively and on part of the
+ * cell. findNext / findPrevious move from the last match (or from just after startFrom's range)
+ * and do not wrap around: past the last match they return null. Empty cells never match.
+ * Replacing skips formula cells unless matchFormulaText is on, and refuses protected cells.
+ */
+class TextFinderImpl {
+  readonly #rt: Runtime;
+  readonly #text: string;
+  readonly #scope: FinderScope;
+  readonly #options: Record<FinderOption, boolean> = {
+    matchCase: false,
+    matchEntireCell: false,
+    matchFormulaText: false,
+    ignoreDiacritics: false,
+    useRegularExpression: false,
+  };
+  /** Where the search stands: findNext looks after it, findPrevious before it. */
+  #cursor: CellPos | undefined;
+  #current: CellPos | null = null;
+
+  constructor(rt: Runtime, text: string, scope: FinderScope) {
+    this.#rt = rt;
+    this.#text = text;
+    this.#scope = scope;
+  }
+
+  toString(): string {
+    return 'TextFinder';
+  }
+
+  #call(method: string, kind: CallKind = 'other'): void {
+    count(this.#rt, `TextFinder.${method}`, kind);
+  }
+
+  #option(method: FinderOption, value: unknown): TextFinderImpl {
+    this.#call(method);
+    if (typeof value !== 'boolean') {
+      throw signatureError(`SpreadsheetApp.TextFinder.${method}`, [value]);
+    }
+    this.#options[method] = value;
+    return this;
+  }
+
+  matchCase(matchCase: unknown): TextFinderImpl {
+    return this.#option('matchCase', matchCase);
+  }
+
+  matchEntireCell(matchEntireCell: unknown): TextFinderImpl {
+    return this.#option('matchEntireCell', matchEntireCell);
+  }
+
+  matchFormulaText(matchFormulaText: unknown): TextFinderImpl {
+    return this.#option('matchFormulaText', matchFormulaText);
+  }
+
+  ignoreDiacritics(ignoreDiacritics: unknown): TextFinderImpl {
+    return this.#option('ignoreDiacritics', ignoreDiacritics);
+  }
+
+  useRegularExpression(useRegEx: unknown): TextFinderImpl {
+    return this.#option('useRegularExpression', useRegEx);
+  }
+
+  /** The search starts immediately after the range (after its bottom-right cell). */
+  startFrom(startRange: unknown): TextFinderImpl {
+    this.#call('startFrom');
+    if (!(startRange instanceof RangeImpl)) {
+      throw signatureError('SpreadsheetApp.TextFinder.startFrom', [startRange]);
+    }
+    const { sheet, rect } = RangeImpl.infoOf(startRange);
+    this.#cursor = {
+      sheetId: sheet.id,
+      row: rect.row + rect.numRows - 1,
+      column: rect.column + rect.numColumns - 1,
+    };
+    this.#current = null;
+    return this;
+  }
+
+  findAll(): RangeImpl[] {
+    this.#call('findAll', 'read');
+    return this.#matches().map((pos) => this.#range(pos));
+  }
+
+  findNext(): RangeImpl | null {
+    this.#call('findNext', 'read');
+    const cursor = this.#cursor;
+    const next = this.#matches().find((pos) => !cursor || this.#compare(pos, cursor) > 0);
+    return this.#moveTo(next);
+  }
+
+  findPrevious(): RangeImpl | null {
+    this.#call('findPrevious', 'read');
+    const cursor = this.#cursor;
+    const before = cursor ? this.#matches().filter((pos) => this.#compare(pos, cursor) < 0) : [];
+    return this.#moveTo(before[before.length - 1]);
+  }
+
+  getCurrentMatch(): RangeImpl | null {
+    this.#call('getCurrentMatch');
+    return this.#current ? this.#range(this.#current) : null;
+  }
+
+  /** Replaces every match; returns the number of occurrences replaced (not of cells). */
+  replaceAllWith(replaceText: unknown): number {
+    this.#call('replaceAllWith', 'write');
+    const text = stringArg('SpreadsheetApp.TextFinder.replaceAllWith', [replaceText], 0);
+    return this.#replace(this.#matches(), text);
+  }
+
+  /** Replaces the text in the current match only (0 when there is none). */
+  replaceWith(replaceText: unknown): number {
+    this.#call('replaceWith', 'write');
+    const text = stringArg('SpreadsheetApp.TextFinder.replaceWith', [replaceText], 0);
+    return this.#current ? this.#replace([this.#current], text) : 0;
+  }
+
+  #moveTo(pos: CellPos | undefined): RangeImpl | null {
+    this.#current = pos ?? null;
+    if (!pos) return null;
+    this.#cursor = pos;
+    return this.#range(pos);
+  }
+
+  #range(pos: CellPos): RangeImpl {
+    return new RangeImpl(this.#rt, pos.sheetId, {
+      row: pos.row,
+      column: pos.column,
+      numRows: 1,
+      numColumns: 1,
+    });
+  }
+
+  #compare(a: CellPos, b: CellPos): number {
+    const sheets = this.#rt.state.spreadsheet.sheets;
+    const index = (p: CellPos): number => sheets.findIndex((s) => s.id === p.sheetId);
+    return index(a) - index(b) || a.row - b.row || a.column - b.column;
+  }
+
+  #matcher(): Matcher {
+    const o = this.#options;
+    const literal = !o.useRegularExpression;
+    let source = literal ? escapeRegExp(this.#text) : this.#text;
+    let flags = o.matchCase ? 'g' : 'gi';
+    let view = (text: string): string => text;
+    if (o.ignoreDiacritics && literal) {
+      // Each letter may carry accents: run on the decomposed text, so a replacement keeps the rest.
+      source = [...withoutDiacritics(this.#text)]
+        .map((ch) => `${escapeRegExp(ch)}\\p{M}*`)
+        .join('');
+      flags += 'u';
+      view = (text) => text.normalize('NFD');
+    } else if (o.ignoreDiacritics) {
+      view = withoutDiacritics;
+    }
+    if (o.matchEntireCell) source = `^(?:${source})$`;
+    try {
+      return { regex: new RegExp(source, flags), view, replaceOnView: literal, literal };
+    } catch {
+      throw new ScriptError(`Invalid regular expression: ${this.#text}`);
+    }
+  }
+
+  #textOf(cell: CellState): string {
+    if (this.#options.matchFormulaText && cell.f) return cell.f;
+    return displayValue(cell, this.#rt.state.spreadsheet.timeZone);
+  }
+
+  /** Every matching cell in the scope, in search order. */
+  #matches(): CellPos[] {
+    const ss = this.#rt.state.spreadsheet;
+    const { regex, view } = this.#matcher();
+    const { sheetId, rect } = this.#scope;
+    const sheets = sheetId === undefined ? ss.sheets : [sheetById(this.#rt, sheetId)];
+    const out: CellPos[] = [];
+    for (const sheet of sheets) {
+      const area = rect
+        ? resolveRect(rect, sheet)
+        : { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns };
+      const lastRow = Math.min(area.row + area.numRows - 1, sheet.rows.length);
+      for (let row = area.row; row <= lastRow; row += 1) {
+        const cells = sheet.rows[row - 1] ?? [];
+        const lastColumn = Math.min(area.column + area.numColumns - 1, cells.length);
+        for (let column = area.column; column <= lastColumn; column += 1) {
+          const cell = cells[column - 1];
+          if (!cell || !hasContent(cell)) continue;
+          regex.lastIndex = 0;
+          if (regex.test(view(this.#textOf(cell)))) out.push({ sheetId: sheet.id, row, column });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Replaces in the given cells: works out every new text, checks protections, then writes. */
+  #replace(positions: CellPos[], replaceText: string): number {
+    const { regex, view, replaceOnView, literal } = this.#matcher();
+    const replacement = literal ? replaceText.replace(/\$/g, '$$$$') : replaceText;
+    const timeZone = this.#rt.state.spreadsheet.timeZone;
+    const changes: { sheet: SheetState; pos: CellPos; text: string; formula: boolean }[] = [];
+    let occurrences = 0;
+    for (const pos of positions) {
+      const sheet = sheetById(this.#rt, pos.sheetId);
+      const cell = cellAt(sheet, pos.row, pos.column);
+      if (!cell || (cell.f && !this.#options.matchFormulaText)) continue;
+      const base = replaceOnView ? view(this.#textOf(cell)) : this.#textOf(cell);
+      const found = [...base.matchAll(regex)].length;
+      if (found === 0) continue;
+      const replaced = base.replace(regex, replacement);
+      occurrences += found;
+      const text = replaceOnView ? replaced.normalize('NFC') : replaced;
+      changes.push({ sheet, pos, text, formula: !!cell.f });
+    }
+    for (const { sheet, pos } of changes) {
+      assertEditable(this.#rt, sheet, {
+        row: pos.row,
+        column: pos.column,
+        numRows: 1,
+        numColumns: 1,
+      });
+    }
+    for (const { sheet, pos, text, formula } of changes) {
+      const cell = mutableCell(sheet, pos.row, pos.column);
+      if (formula && text.startsWith('=')) {
+        cell.f = text;
+        continue;
+      }
+      // Replacing never makes a formula out of text (as trimWhitespace does not).
+      const entry = text.startsWith('=')
+        ? { v: text }
+        : parseUserEntry(text, { timeZone, numberFormat: cell.nf });
+      writeEntry(sheet, pos.row, pos.column, entry);
+    }
+    return occurrences;
+  }
+}
+
+// ---- RangeList --------------------------------------------------------------------------------
+
+/**
+ * RangeList: ranges of one sheet worked on together. Each RangeList method is one counted call
+ * (its ranges are not counted again); a write checks every range's protections before changing
+ * any. It has the methods Apps Script's RangeList has, and no others (no setValues, no getters
+ * other than getRanges).
+ */
+class RangeListImpl {
+  readonly #rt: Runtime;
+  readonly #sheetId: number;
+  readonly #rects: Rect[];
+
+  constructor(rt: Runtime, sheetId: number, rects: Rect[]) {
+    this.#rt = rt;
+    this.#sheetId = sheetId;
+    this.#rects = rects.map((r) => ({ ...r }));
+  }
+
+  toString(): string {
+    return 'RangeList';
+  }
+
+  #each(method: string, kind: CallKind, fn: (range: RangeImpl) => unknown): RangeListImpl {
+    count(this.#rt, `RangeList.${method}`, kind);
+    const ranges = this.#rects.map((rect) => new RangeImpl(this.#rt, this.#sheetId, rect, false));
+    if (kind === 'write') {
+      for (const range of ranges) {
+        const { sheet, rect } = RangeImpl.infoOf(range);
+        assertEditable(this.#rt, sheet, rect);
+      }
+    }
+    for (const range of ranges) fn(range);
+    return this;
+  }
+
+  getRanges(): RangeImpl[] {
+    count(this.#rt, 'RangeList.getRanges');
+    return this.#rects.map((rect) => new RangeImpl(this.#rt, this.#sheetId, rect));
+  }
+
+  activate(): RangeListImpl {
+    return this.#each('activate', 'other', (r) => r.activate());
+  }
+
+  /** No merged cells are kept by the emulator: nothing to break apart. */
+  breakApart(): RangeListImpl {
+    return this.#each('breakApart', 'write', () => undefined);
+  }
+
+  check(): RangeListImpl {
+    return this.#each('check', 'write', (r) => r.check());
+  }
+
+  uncheck(): RangeListImpl {
+    return this.#each('uncheck', 'write', (r) => r.uncheck());
+  }
+
+  insertCheckboxes(...args: unknown[]): RangeListImpl {
+    return this.#each('insertCheckboxes', 'write', (r) => r.insertCheckboxes(...args));
+  }
+
+  removeCheckboxes(): RangeListImpl {
+    return this.#each('removeCheckboxes', 'write', (r) => r.removeCheckboxes());
+  }
+
+  /** clear() clears contents, formats and validation rules of each range; clear(options) as Range. */
+  clear(options?: unknown): RangeListImpl {
+    const all = { contentsOnly: true, formatOnly: true, validationsOnly: true };
+    return this.#each('clear', 'write', (r) => r.clear(options === undefined ? all : options));
+  }
+
+  clearContent(): RangeListImpl {
+    return this.#each('clearContent', 'write', (r) => r.clearContent());
+  }
+
+  clearDataValidations(): RangeListImpl {
+    return this.#each('clearDataValidations', 'write', (r) => r.clearDataValidations());
+  }
+
+  clearFormat(): RangeListImpl {
+    return this.#each('clearFormat', 'write', (r) => r.clearFormat());
+  }
+
+  clearNote(): RangeListImpl {
+    return this.#each('clearNote', 'write', (r) => r.clearNote());
+  }
+
+  setValue(value: unknown): RangeListImpl {
+    return this.#each('setValue', 'write', (r) => r.setValue(value));
+  }
+
+  /** Each range gets the formula for its top-left cell, shifted across it as Range.setFormula. */
+  setFormula(formula: unknown): RangeListImpl {
+    const text = stringArg('SpreadsheetApp.RangeList.setFormula', [formula], 0);
+    return this.#each('setFormula', 'write', (r) => r.setFormula(text));
+  }
+
+  setNumberFormat(numberFormat: unknown): RangeListImpl {
+    const format = stringArg('SpreadsheetApp.RangeList.setNumberFormat', [numberFormat], 0);
+    return this.#each('setNumberFormat', 'write', (r) => r.setNumberFormat(format));
+  }
+
+  setNote(note: unknown): RangeListImpl {
+    return this.#each('setNote', 'write', (r) => r.setNote(note));
+  }
+
+  setBackground(color: unknown): RangeListImpl {
+    return this.#each('setBackground', 'write', (r) => r.setBackground(color));
+  }
+
+  setFontColor(color: unknown): RangeListImpl {
+    return this.#each('setFontColor', 'write', (r) => r.setFontColor(color));
+  }
+
+  setFontFamily(fontFamily: unknown): RangeListImpl {
+    return this.#each('setFontFamily', 'write', (r) => r.setFontFamily(fontFamily));
+  }
+
+  setFontLine(fontLine: unknown): RangeListImpl {
+    return this.#each('setFontLine', 'write', (r) => r.setFontLine(fontLine));
+  }
+
+  setFontSize(size: unknown): RangeListImpl {
+    return this.#each('setFontSize', 'write', (r) => r.setFontSize(size));
+  }
+
+  setFontStyle(fontStyle: unknown): RangeListImpl {
+    return this.#each('setFontStyle', 'write', (r) => r.setFontStyle(fontStyle));
+  }
+
+  setFontWeight(fontWeight: unknown): RangeListImpl {
+    return this.#each('setFontWeight', 'write', (r) => r.setFontWeight(fontWeight));
+  }
+
+  setHorizontalAlignment(alignment: unknown): RangeListImpl {
+    return this.#each('setHorizontalAlignment', 'write', (r) =>
+      r.setHorizontalAlignment(alignment),
+    );
+  }
+
+  setVerticalAlignment(alignment: unknown): RangeListImpl {
+    return this.#each('setVerticalAlignment', 'write', (r) => r.setVerticalAlignment(alignment));
+  }
+
+  setWrap(isWrapEnabled: unknown): RangeListImpl {
+    return this.#each('setWrap', 'write', (r) => r.setWrap(isWrapEnabled));
+  }
+
+  setWrapStrategy(strategy: unknown): RangeListImpl {
+    return this.#each('setWrapStrategy', 'write', (r) => r.setWrapStrategy(strategy));
+  }
+
+  setBorder(...args: unknown[]): RangeListImpl {
+    return this.#each('setBorder', 'write', (r) => r.setBorder(...args));
+  }
+
+  trimWhitespace(): RangeListImpl {
+    return this.#each('trimWhitespace', 'write', (r) => r.trimWhitespace());
+  }
+}
+
+/** Sheet.getRangeList / Spreadsheet.getRangeList: a non-empty list of A1 notations on one sheet. */
+function rangeListOn(
+  rt: Runtime,
+  sheet: SheetState,
+  method: string,
+  notations: unknown,
+): RangeListImpl {
+  if (
+    !Array.isArray(notations) ||
+    notations.length === 0 ||
+    !notations.every((n) => typeof n === 'string')
+  ) {
+    throw signatureError(method, [notations]);
+  }
+  const rects = (notations as string[]).map((a1) => {
+    const range = resolveRef(rt, a1, sheet);
+    const info = range ? RangeImpl.infoOf(range) : undefined;
+    if (!info || info.sheet !== sheet) throw new ScriptError('Range not found');
+    return info.rect;
+  });
+  return new RangeListImpl(rt, sheet.id, rects);
+}
+
+// ---- charts and conditional format rules --------------------------------------------------------
+
+/** What charts.ts and conditional-format.ts use of this file (they do not import it). */
+export const sheetBridge: charts.SheetBridge = {
+  rangeInfo(value) {
+    if (!(value instanceof RangeImpl)) return undefined;
+    const { sheet, rect } = RangeImpl.infoOf(value);
+    return { sheetId: sheet.id, rect };
+  },
+  range: (rt, sheetId, rect) => new RangeImpl(rt, sheetId, rect),
+  signatureError,
+  isDate,
+  assertEditable: (rt, sheetId, rect) => assertEditable(rt, sheetById(rt, sheetId), rect),
+  assertObjectsEditable(rt, sheetId) {
+    const sheet = sheetById(rt, sheetId);
+    const ss = rt.state.spreadsheet;
+    const locked = sheet.protections.some(
+      (p) => p.type === 'SHEET' && !p.warningOnly && !canEditProtection(ss, p, rt.user),
+    );
+    if (locked) throw new ScriptError(PROTECTED_MESSAGE);
+  },
+};
+
 // ---- what tests and the trial page use directly (not counted as service calls) ----------------
 
 /** What getDataRange().getValues() returns for a tab. */
@@ -3332,7 +4359,7 @@ export function writeSheetRecords(
   let row = Math.max(lastRowOf(sheet), 1);
   for (const cells of placed) {
     row += 1;
-    sheet.maxRows = Math.max(sheet.maxRows, row);
+    growLines(sheet, 'row', row);
     for (const { column, value } of cells) {
       writeEntry(sheet, row, column, { v: cloneValue(value ?? '') });
     }

@@ -26,18 +26,39 @@ export interface DataValidationState {
   values: unknown[]; // for VALUE_IN_RANGE: [{ sheet: string; a1: string }, showDropdown]
   allowInvalid: boolean;
   helpText: string;
+  /**
+   * Set on the cells of a rule given to a range open to the sheet's last row ('D:D', 'D2:D') or
+   * last column ('2:2'): rows (columns) added at the end take the rule too. Never shown to scripts.
+   */
+  openRows?: true;
+  openColumns?: true;
+}
+
+/** A rectangle of cells (1-based, inclusive). */
+export interface GridRect {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /**
+   * Set when the A1 notation left the rows open: 'all' for 'D:F' (no row numbers), 'end' for
+   * 'D2:F'. The rectangle then runs to the sheet's last row, however many rows it gains.
+   */
+  openRows?: 'all' | 'end';
+  /** The same for columns: 'all' for '2:3', 'end' for 'B2:3'. */
+  openColumns?: 'all' | 'end';
 }
 
 export interface ProtectionState {
   id: string;
   type: 'RANGE' | 'SHEET';
   /** For RANGE protections: the protected rectangle (1-based, inclusive). */
-  range?: { row: number; column: number; numRows: number; numColumns: number };
+  range?: GridRect;
   description: string;
   warningOnly: boolean;
   editors: string[];
   /** For SHEET protections: rectangles anyone may still edit (Protection.setUnprotectedRanges). */
-  unprotectedRanges?: { row: number; column: number; numRows: number; numColumns: number }[];
+  unprotectedRanges?: GridRect[];
   /** Protection.setDomainEdit: everyone in the owner's domain may edit. */
   domainEdit?: boolean;
 }
@@ -54,6 +75,62 @@ export interface SheetState {
   hidden: boolean;
   protections: ProtectionState[];
   columnWidths?: Record<number, number>;
+  /** Rows and columns hidden with hideRows / hideColumns (1-based positions, ascending). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  /** Embedded charts on this sheet (Sheet.insertChart), in the order getCharts() returns them. */
+  charts?: ChartState[];
+  /** Conditional format rules (Sheet.setConditionalFormatRules), in priority order: first wins. */
+  conditionalFormats?: ConditionalFormatRuleState[];
+}
+
+/** A rectangle of cells on a sheet named by id, so that renaming the sheet keeps it. */
+export interface GridRangeState extends GridRect {
+  sheetId: number;
+}
+
+export interface ChartState {
+  /** EmbeddedChart.getChartId(): unique across the spreadsheet. */
+  id: number;
+  /** Charts.ChartType name, e.g. 'COLUMN'. */
+  type: string;
+  /** The data ranges, on any sheet of the spreadsheet. */
+  ranges: GridRangeState[];
+  /** Where the chart's top-left corner sits (setPosition): anchor cell (1-based) and pixel offsets. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Google Charts options by key, as setOption (or a typed builder's setter) stored them. */
+  options: Record<string, unknown>;
+  /** Rows or columns treated as headers; negative: detected automatically. */
+  numHeaders: number;
+  mergeStrategy: string; // Charts.ChartMergeStrategy name
+  hiddenDimensionStrategy: string; // Charts.ChartHiddenDimensionStrategy name
+  transpose: boolean;
+}
+
+/** The format a conditional format rule applies: unset keys leave the cell's own format. */
+export interface ConditionalFormatState {
+  background?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  strikethrough?: boolean;
+  underline?: boolean;
+}
+
+export interface GradientPointState {
+  color: string;
+  /** SpreadsheetApp.InterpolationType name: NUMBER, PERCENT, PERCENTILE, MIN or MAX. */
+  type: string;
+  value: string;
+}
+
+export interface ConditionalFormatRuleState {
+  /** Rectangles of the rule's own sheet. */
+  ranges: GridRect[];
+  /** A boolean condition: SpreadsheetApp.BooleanCriteria name and its values, with the format. */
+  boolean?: { criteria: string; values: unknown[]; format: ConditionalFormatState };
+  /** A colour scale. */
+  gradient?: { min: GradientPointState; mid?: GradientPointState; max: GradientPointState };
 }
 
 export interface SpreadsheetState {
@@ -68,6 +145,8 @@ export interface SpreadsheetState {
   activeSheetId?: number;
   /** The spreadsheet's owner: always an editor of every protection. */
   owner?: string;
+  /** The id the next inserted chart gets (EmbeddedChart.getChartId). */
+  nextChartId?: number;
 }
 
 export interface TriggerState {
@@ -122,7 +201,21 @@ export interface TextSpanState {
   attributes: Record<string, unknown>;
 }
 
-/** A Google Doc's content, kept with its structure so it can be rendered. */
+/**
+ * A page break or horizontal rule: in Docs these live inside a paragraph or list item, never
+ * directly in a section. `offset` is where it sits in the paragraph's text (before the character at
+ * that offset; the text's length for the end).
+ */
+export interface InlineElementState {
+  type: 'PAGE_BREAK' | 'HORIZONTAL_RULE';
+  offset: number;
+}
+
+/**
+ * A Google Doc's content, kept with its structure so it can be rendered. A section holds
+ * paragraphs, list items and tables, as in Docs (state saved by older versions may still hold a
+ * bare page break or rule: it is read as a paragraph holding it).
+ */
 export type DocElementState =
   | {
       type: 'PARAGRAPH';
@@ -130,6 +223,7 @@ export type DocElementState =
       heading: string; // DocumentApp.ParagraphHeading name, e.g. 'NORMAL', 'HEADING1', 'TITLE'
       attributes?: Record<string, unknown>;
       spans?: TextSpanState[];
+      inline?: InlineElementState[];
     }
   | {
       type: 'LIST_ITEM';
@@ -138,6 +232,7 @@ export type DocElementState =
       nesting: number;
       attributes?: Record<string, unknown>;
       spans?: TextSpanState[];
+      inline?: InlineElementState[];
     }
   | {
       type: 'TABLE';
@@ -145,9 +240,7 @@ export type DocElementState =
       attributes?: Record<string, unknown>;
       /** Per-cell formatting keyed `${row},${column}` (0-based), e.g. a bold header row. */
       cellAttributes?: Record<string, Record<string, unknown>>;
-    }
-  | { type: 'HORIZONTAL_RULE' }
-  | { type: 'PAGE_BREAK' };
+    };
 
 export interface DocState {
   id: string;
@@ -172,6 +265,8 @@ export interface DriveFileState {
   createdAt: Date;
   trashed: boolean;
   sharing: { access: string; permission: string };
+  /** A file made with createFile: its bytes, base64 (Docs keep their content in documents). */
+  content?: string;
 }
 
 export interface ExecutionRecord {
@@ -314,10 +409,16 @@ export function loadStateFile(file: string): EmulatorState | undefined {
 }
 
 /** Writes atomically (temp file then rename) so a crash never leaves half a workbook. */
+/**
+ * Writes the state whole (a temporary file renamed over the old one). The file may hold real
+ * pupil data, so only its owner may read it: mode 0600, in a folder made 0700.
+ */
 export function saveStateFile(file: string, state: EmulatorState): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, serializeState(state));
+  fs.writeFileSync(tmp, serializeState(state), { mode: 0o600 });
+  // The mode given above is reduced by the umask, never widened: set it outright.
+  fs.chmodSync(tmp, 0o600);
   fs.renameSync(tmp, file);
 }
 

@@ -110,7 +110,7 @@ describe('DocumentApp.create', () => {
 });
 
 describe('building a Doc', () => {
-  it('appends headings, lists, tables, rules and page breaks into the stored structure', () => {
+  it('appends headings, lists, tables and paragraphs holding rules and page breaks', () => {
     const { rt, DocumentApp, setNow } = setup();
     const doc = DocumentApp.create('Plan');
     setNow('2025-06-02T10:00:00Z');
@@ -139,9 +139,11 @@ describe('building a Doc', () => {
       'LIST_ITEM',
       'TABLE',
       'PARAGRAPH', // Docs keeps a paragraph after a table appended at the end
-      'HORIZONTAL_RULE',
-      'PAGE_BREAK',
+      'PARAGRAPH', // holding the rule
+      'PARAGRAPH', // holding the page break
     ]);
+    expect(state.body[8]).toMatchObject({ text: '', inline: [{ type: 'HORIZONTAL_RULE' }] });
+    expect(state.body[9]).toMatchObject({ text: '', inline: [{ type: 'PAGE_BREAK' }] });
     expect(state.body[2]).toMatchObject({ text: 'Provision plan', heading: 'HEADING1' });
     expect(state.body[3]).toMatchObject({ attributes: { HORIZONTAL_ALIGNMENT: 'CENTER' } });
     expect(state.body[5]).toMatchObject({ nesting: 1, glyph: 'NUMBER' });
@@ -191,7 +193,7 @@ describe('building a Doc', () => {
     expect(text.isBold(0)).toBe(true);
     expect(text.isBold(10)).toBeNull();
     expect(text.getLinkUrl(9)).toBe('https://example.org/');
-    expect(p.getAttributes()).toEqual({ ITALIC: true, FONT_SIZE: 14 });
+    expect(p.getAttributes()).toMatchObject({ ITALIC: true, FONT_SIZE: 14, BOLD: null });
     expect(rt.state.documents[0]!.body[1]).toMatchObject({
       spans: [
         { start: 0, end: 6, attributes: { BOLD: true } },
@@ -239,7 +241,7 @@ describe('replaceText and findText', () => {
     body.appendTable([['{{name}}', 'x']]);
     body.replaceText('\\{\\{name\\}\\}', 'Zoë $1 & <b>');
     expect(body.getText()).toBe(
-      '\nDear Zoë $1 & <b>, about Zoë $1 & <b>\nZoë $1 & <b> reads\nZoë $1 & <b>\tx\n',
+      '\nDear Zoë $1 & <b>, about Zoë $1 & <b>\nZoë $1 & <b> reads\nZoë $1 & <b>\nx\n',
     );
     expect(rt.state.documents[0]!.body[3]).toMatchObject({ rows: [['Zoë $1 & <b>', 'x']] });
   });
@@ -396,6 +398,296 @@ describe('DriveApp scopes', () => {
     expect(DriveApp.getFileById(doc.getId()).isTrashed()).toBe(true);
     expect(DriveApp.searchFiles("title contains 'Lett' and trashed = false").hasNext()).toBe(false);
     expect(DriveApp.searchFiles("title contains 'Lett' and trashed = true").hasNext()).toBe(true);
+  });
+});
+
+describe('page breaks and horizontal rules live inside paragraphs', () => {
+  // https://developers.google.com/apps-script/reference/document/page-break
+  it('body.appendPageBreak adds a paragraph holding the break, and the break is its child', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    body.appendParagraph('Page one');
+    const pageBreak = body.appendPageBreak();
+    body.appendParagraph('Page two');
+
+    expect(pageBreak.getType()).toBe(DocumentApp.ElementType.PAGE_BREAK);
+    const holder = body.getChild(2);
+    expect(holder.getType()).toBe(DocumentApp.ElementType.PARAGRAPH);
+    const parent = pageBreak.getParent();
+    expect(parent?.getType()).toBe(DocumentApp.ElementType.PARAGRAPH);
+    expect(body.getChildIndex(parent as never)).toBe(2);
+    expect(() => body.getChildIndex(pageBreak)).toThrow(
+      'Element does not contain the specified child element.',
+    );
+    expect(holder.asParagraph().getNumChildren()).toBe(1);
+    expect(holder.asParagraph().getChild(0).getType()).toBe('PAGE_BREAK');
+    expect(holder.asParagraph().getText()).toBe('');
+    expect(body.getText()).toBe('\nPage one\n\nPage two');
+    for (let i = 0; i < body.getNumChildren(); i += 1) {
+      expect(['PARAGRAPH', 'LIST_ITEM', 'TABLE']).toContain(body.getChild(i).getType());
+    }
+  });
+
+  it('Paragraph.appendPageBreak puts the break after its text; later text follows the break', () => {
+    const { rt, DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const p = body.appendParagraph('Before');
+    const pageBreak = p.appendPageBreak();
+    p.appendText('After');
+    expect(pageBreak.getParent()?.getText()).toBe('BeforeAfter');
+    expect([0, 1, 2].map((i) => p.getChild(i).getType())).toEqual(['TEXT', 'PAGE_BREAK', 'TEXT']);
+    expect(p.getChild(2).asText().getText()).toBe('After');
+    expect(p.getChildIndex(pageBreak)).toBe(1);
+    expect(pageBreak.getPreviousSibling()?.getType()).toBe('TEXT');
+    expect(pageBreak.getNextSibling()?.asText().getText()).toBe('After');
+    expect(rt.state.documents[0]!.body[1]).toMatchObject({
+      text: 'BeforeAfter',
+      inline: [{ type: 'PAGE_BREAK', offset: 6 }],
+    });
+    // A replacement before the break moves it with the text.
+    p.replaceText('Before', 'B');
+    expect(rt.state.documents[0]!.body[1]).toMatchObject({ inline: [{ offset: 1 }] });
+    expect(renderDocHtml(rt.state.documents[0]!)).toContain(
+      '<p>B</p><div class="page-break" role="separator" aria-label="Page break"></div><p>After</p>',
+    );
+    pageBreak.removeFromParent();
+    expect(pageBreak.getParent()).toBeNull();
+    expect(p.getNumChildren()).toBe(1);
+    expect(p.getText()).toBe('BAfter');
+  });
+
+  it('copies a break into another paragraph only when detached', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const first = body.appendPageBreak();
+    expect(() => body.appendPageBreak(first)).toThrow('Element must be detached.');
+    const second = body.appendPageBreak(first.copy() as never);
+    expect(second.getParent()?.getType()).toBe('PARAGRAPH');
+    const inserted = body.insertPageBreak(0);
+    expect(body.getChild(0).asParagraph().getChild(0).getType()).toBe('PAGE_BREAK');
+    expect(inserted.isAtDocumentEnd()).toBe(false);
+    expect(second.isAtDocumentEnd()).toBe(true);
+  });
+
+  it('refuses a page break in a header or footer, which have no appendPageBreak', () => {
+    const { DocumentApp } = setup();
+    const doc = DocumentApp.create('T');
+    const header = doc.addHeader();
+    expect((header as unknown as Record<string, unknown>).appendPageBreak).toBeUndefined();
+    const line = header.appendParagraph('Oak School');
+    expect(() => line.appendPageBreak()).toThrow(/page break can only be placed/);
+    const withBreak = doc.getBody().appendParagraph('x');
+    withBreak.appendPageBreak();
+    expect(() => header.appendParagraph(withBreak.copy() as never)).toThrow(
+      /page break can only be placed/,
+    );
+  });
+
+  it('appendHorizontalRule also adds a paragraph holding the rule', () => {
+    // https://developers.google.com/apps-script/reference/document/horizontal-rule
+    const { rt, DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const rule = body.appendHorizontalRule();
+    expect(rule.getType()).toBe('HORIZONTAL_RULE');
+    expect(rule.getParent()?.getType()).toBe('PARAGRAPH');
+    expect(body.getChild(1).getType()).toBe('PARAGRAPH');
+    expect(renderDocHtml(rt.state.documents[0]!)).toContain('<hr>');
+    expect(renderDocHtml(rt.state.documents[0]!)).not.toContain('<p><hr>');
+  });
+
+  it('reads a bare break or rule saved by an older emulator as a paragraph holding it', () => {
+    const { rt, DocumentApp } = setup();
+    const legacy = [
+      { type: 'PARAGRAPH', text: 'a', heading: 'NORMAL' },
+      { type: 'PAGE_BREAK' },
+      { type: 'PARAGRAPH', text: 'b', heading: 'NORMAL' },
+    ] as unknown as DocElementState[];
+    const saved = addDocument(rt.state, { name: 'Old', owner: USER, now: rt.now(), body: legacy });
+    const body = DocumentApp.openById(saved.id).getBody();
+    expect(body.getChild(1).getType()).toBe('PARAGRAPH');
+    expect(body.getChild(1).asParagraph().getChild(0).getType()).toBe('PAGE_BREAK');
+  });
+});
+
+describe('text as Docs gives it', () => {
+  it('joins table cells with newlines in Table, TableRow and Body getText', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const table = body.appendTable([
+      ['Pupil', 'Target'],
+      ['A.B.', 'Read 20 words'],
+    ]);
+    expect(table.getText()).toBe('Pupil\nTarget\nA.B.\nRead 20 words');
+    expect(table.getRow(1).getText()).toBe('A.B.\nRead 20 words');
+    expect(body.getText()).toBe('\nPupil\nTarget\nA.B.\nRead 20 words\n');
+  });
+
+  it('turns "\\n" in a paragraph or list item into a line break "\\r", as Docs does', () => {
+    // https://developers.google.com/apps-script/reference/document/paragraph
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const p = body.appendParagraph('Line one\nLine two');
+    expect(p.getText()).toBe('Line one\rLine two');
+    expect(body.appendListItem('a\nb').getText()).toBe('a\rb');
+    p.setText('x\ny');
+    expect(p.getText()).toBe('x\ry');
+    p.editAsText().appendText('\nz');
+    expect(p.getText()).toBe('x\ry\rz');
+    expect(body.getNumChildren()).toBe(3);
+  });
+
+  it('Body.setText makes one paragraph per line', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    body.setText('one\ntwo');
+    expect(body.getNumChildren()).toBe(2);
+    expect(body.getText()).toBe('one\ntwo');
+  });
+
+  it('getAttributes has every attribute of the element, null when unset', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const p = body.appendParagraph('Hello');
+    const attrs = p.getAttributes();
+    expect(attrs).toMatchObject({
+      BOLD: null,
+      ITALIC: null,
+      LINK_URL: null,
+      HORIZONTAL_ALIGNMENT: null,
+      HEADING: DocumentApp.ParagraphHeading.NORMAL,
+    });
+    expect(Object.keys(attrs)).toContain(DocumentApp.Attribute.FONT_SIZE);
+    p.setAttributes({ [DocumentApp.Attribute.BOLD]: true });
+    expect(p.getAttributes().BOLD).toBe(true);
+    expect(p.editAsText().getAttributes(0)).toMatchObject({ BOLD: true, ITALIC: null });
+
+    const item = body.appendListItem('x').setGlyphType(DocumentApp.GlyphType.NUMBER);
+    expect(item.getAttributes()).toMatchObject({
+      GLYPH_TYPE: 'NUMBER',
+      NESTING_LEVEL: 0,
+      BOLD: null,
+    });
+
+    const table = body.appendTable([['a']]).setColumnWidth(0, 100);
+    const tableAttrs = table.getAttributes();
+    expect(tableAttrs).toMatchObject({ BORDER_WIDTH: null, BORDER_COLOR: null });
+    expect(tableAttrs).not.toHaveProperty('COLUMN_WIDTHS');
+    expect(table.getCell(0, 0).getAttributes()).toMatchObject({
+      BACKGROUND_COLOR: null,
+      VERTICAL_ALIGNMENT: null,
+    });
+  });
+});
+
+describe('arguments checked as Apps Script checks them', () => {
+  const sig = (params: string, method: string) =>
+    `The parameters (${params}) don't match the method signature for ${method}.`;
+
+  it('refuses wrong types for Body methods instead of inserting "[object Object]"', () => {
+    const { rt, DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    expect(() => body.appendParagraph({ text: 'x' })).toThrow(
+      sig('Object', 'DocumentApp.Body.appendParagraph'),
+    );
+    expect(() => body.appendParagraph(5)).toThrow(
+      sig('number', 'DocumentApp.Body.appendParagraph'),
+    );
+    expect(() => body.appendParagraph()).toThrow(sig('', 'DocumentApp.Body.appendParagraph'));
+    expect(() => body.appendParagraph(null)).toThrow(
+      sig('null', 'DocumentApp.Body.appendParagraph'),
+    );
+    expect(() => body.insertParagraph('x', 0)).toThrow(
+      sig('String,number', 'DocumentApp.Body.insertParagraph'),
+    );
+    expect(() => body.appendTable([[1, 2]])).toThrow(
+      sig('number[][]', 'DocumentApp.Body.appendTable'),
+    );
+    expect(() => body.appendTable(['a', 'b'])).toThrow(
+      sig('String[]', 'DocumentApp.Body.appendTable'),
+    );
+    expect(() => body.replaceText(/x/, 'y')).toThrow(
+      sig('Object,String', 'DocumentApp.Body.replaceText'),
+    );
+    expect(() => body.getChild('0')).toThrow(sig('String', 'DocumentApp.Body.getChild'));
+    expect(rt.state.documents[0]!.body).toHaveLength(1);
+  });
+
+  it('refuses wrong types for Paragraph, Text and Table methods', () => {
+    const { DocumentApp } = setup();
+    const body = DocumentApp.create('T').getBody();
+    const p = body.appendParagraph('Hello');
+    expect(() => p.setHeading('BIG')).toThrow(sig('String', 'DocumentApp.Paragraph.setHeading'));
+    expect(() => p.setText(42)).toThrow(sig('number', 'DocumentApp.Paragraph.setText'));
+    expect(() => p.setAlignment('middle')).toThrow(
+      sig('String', 'DocumentApp.Paragraph.setAlignment'),
+    );
+    const text = p.editAsText();
+    expect(() => text.insertText('!', 0)).toThrow(
+      sig('String,number', 'DocumentApp.Text.insertText'),
+    );
+    expect(() => text.setBold('yes')).toThrow(sig('String', 'DocumentApp.Text.setBold'));
+    expect(() => text.setBold(0, 2)).toThrow(sig('number,number', 'DocumentApp.Text.setBold'));
+    expect(() => text.deleteText('0', '1')).toThrow(
+      sig('String,String', 'DocumentApp.Text.deleteText'),
+    );
+    text.setBold(null); // null clears, as in Apps Script
+    const table = body.appendTable([['a', 'b']]);
+    expect(() => table.getCell(0)).toThrow(sig('number', 'DocumentApp.Table.getCell'));
+    expect(() => table.getRow(0).appendTableCell(7)).toThrow(
+      sig('number', 'DocumentApp.TableRow.appendTableCell'),
+    );
+    expect(() => body.appendParagraph(table.copy())).toThrow(
+      sig('DocumentApp.Table', 'DocumentApp.Body.appendParagraph'),
+    );
+    expect(p.getText()).toBe('Hello');
+  });
+
+  it('refuses swapped or wrong DriveApp arguments: makeCopy, createFolder, moveTo, createFile', () => {
+    const { DocumentApp, DriveApp } = setup();
+    const file = DriveApp.getFileById(DocumentApp.create('Mine').getId());
+    const folder = DriveApp.createFolder('Letters');
+    expect(() => file.makeCopy(folder, 'Copy')).toThrow(
+      sig('DriveApp.Folder,String', 'DriveApp.File.makeCopy'),
+    );
+    expect(() => file.makeCopy('Copy', 'Letters')).toThrow(
+      sig('String,String', 'DriveApp.File.makeCopy'),
+    );
+    expect(file.makeCopy('Copy', folder).getName()).toBe('Copy');
+    expect(file.makeCopy(folder).getName()).toBe('Copy of Mine');
+    expect(() => DriveApp.createFolder()).toThrow(sig('', 'DriveApp.createFolder'));
+    expect(() => folder.createFolder(7)).toThrow(sig('number', 'DriveApp.Folder.createFolder'));
+    expect(() => file.moveTo(folder.getId())).toThrow(sig('String', 'DriveApp.File.moveTo'));
+    expect(() => file.setSharing('anyone', 'view')).toThrow(
+      sig('String,String', 'DriveApp.File.setSharing'),
+    );
+    expect(() => DriveApp.createFile('notes.txt')).toThrow(sig('String', 'DriveApp.createFile'));
+  });
+});
+
+describe('DriveApp.createFile', () => {
+  // https://developers.google.com/apps-script/reference/drive/drive-app
+  it('makes a text file, or one from a blob, that reads back; Google types are refused', () => {
+    const { rt, DriveApp } = setup();
+    const text = DriveApp.createFile('notes.txt', 'Hello, café');
+    expect(text.getMimeType()).toBe('text/plain');
+    expect(text.getBlob().getDataAsString()).toBe('Hello, café');
+    const folder = DriveApp.createFolder('Out');
+    const html = folder.createFile('page.html', '<b>Hi</b>', 'text/html');
+    expect(html.getParents().next().getId()).toBe(folder.getId());
+    expect(html.getBlob().getContentType()).toBe('text/html');
+    const fromBlob = DriveApp.createFile(text.getBlob().setName('copy.txt'));
+    expect(fromBlob.getName()).toBe('copy.txt');
+    expect(fromBlob.getBlob().getDataAsString()).toBe('Hello, café');
+    expect(() => DriveApp.createFile('Doc', '', DOC_MIME)).toThrow(
+      'Invalid argument: file.contentType',
+    );
+    expect(text.getAs('application/pdf').getName()).toBe('notes.pdf');
+    expect(() => text.getAs('text/html')).toThrow(
+      'Converting from text/plain to text/html is not supported.',
+    );
+    expect(rt.state.drive.files.find((f) => f.id === text.getId())).toMatchObject({
+      createdByApp: true,
+    });
   });
 });
 

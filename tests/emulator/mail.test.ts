@@ -197,4 +197,21 @@ describe('permissions and faults', () => {
     expect(rt.state.outbox.map((m) => m.to[0])).toEqual(['a@school.example']);
     expect(rt.calls.get('MailApp.sendEmail')).toBe(2);
   });
+
+  it('an "after" fault delivers the email, then throws: a send that timed out on its way back', () => {
+    const { rt, MailApp } = setup();
+    rt.injectFault({ method: 'MailApp.sendEmail', message: 'Timed out', after: true });
+    expect(() => MailApp.sendEmail('a@school.example', 'S', 'B')).toThrow('Timed out');
+    expect(rt.state.outbox.map((m) => m.to[0])).toEqual(['a@school.example']);
+  });
+
+  it('a "*" fault breaks the Nth service call, whatever it is', () => {
+    const { rt, MailApp } = setup();
+    rt.injectFault({ method: '*', onCall: 2, message: 'Service error' });
+    MailApp.getRemainingDailyQuota();
+    expect(() => MailApp.sendEmail('a@school.example', 'S', 'B')).toThrow('Service error');
+    expect(rt.state.outbox).toHaveLength(0);
+    MailApp.sendEmail('b@school.example', 'S', 'B');
+    expect(rt.state.outbox).toHaveLength(1);
+  });
 });

@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { Runtime, SCOPE, type AuthMode } from '../../emulator/src/core';
 import { emptyState, serializeState } from '../../emulator/src/state';
 import {
@@ -123,7 +124,7 @@ describe('LockService', () => {
     expect(rt.execution?.heldLocks.has('document')).toBe(false);
   });
 
-  it('fails at once when another execution holds the lock', () => {
+  it('fails, after the timeout, when another execution holds the lock', () => {
     const { rt } = setup();
     rt.locks.set('document', 'other-execution');
     const lock = createLockService(rt).getDocumentLock();
@@ -302,11 +303,119 @@ describe('Utilities (other)', () => {
     );
     expect(u.getUuid()).not.toBe(u.getUuid());
   });
+});
 
-  it('sleep returns at once without moving the clock', () => {
+describe('Utilities.sleep and the emulated clock', () => {
+  // https://developers.google.com/apps-script/reference/utilities/utilities#sleep(Integer)
+  it('moves the clock on at once, so a cache entry put for 1 s is gone after sleep(1500)', () => {
+    const { rt } = setup();
+    const cache = createCacheService(rt).getScriptCache();
+    const u = createUtilities(rt);
     const before = rt.now().getTime();
-    u.sleep(60000);
-    expect(rt.now().getTime()).toBe(before);
+    cache.put('k', 'v', 1);
+    u.sleep(500);
+    expect(cache.get('k')).toBe('v');
+    u.sleep(1000);
+    expect(rt.now().getTime() - before).toBe(1500);
+    expect(cache.get('k')).toBeNull();
+    expect(() => u.sleep('1000')).toThrow(
+      "The parameters (String) don't match the method signature for Utilities.sleep.",
+    );
+  });
+
+  it('waits out a lock held by another execution: the clock moves by the timeout', () => {
+    const { rt } = setup();
+    rt.locks.set('document', 'other-execution');
+    const before = rt.now().getTime();
+    const lock = createLockService(rt).getDocumentLock();
+    expect(lock.tryLock(3000)).toBe(false);
+    expect(() => lock.waitLock(10000)).toThrow(/Lock timeout/);
+    expect(rt.now().getTime() - before).toBe(13000);
+    // A free lock is taken at once.
+    createLockService(rt).getScriptLock().waitLock(10000);
+    expect(rt.now().getTime() - before).toBe(13000);
+  });
+});
+
+describe('Utilities blobs, digests and signatures', () => {
+  const { rt } = setup();
+  const u = createUtilities(rt);
+
+  it('newBlob from a string is text/plain; from bytes it has no content type', () => {
+    // https://developers.google.com/apps-script/reference/base/blob#getContentType()
+    expect(u.newBlob('hello').getContentType()).toBe('text/plain');
+    expect(u.newBlob([104, 105]).getContentType()).toBeNull();
+    expect(u.newBlob([104, 105]).getDataAsString()).toBe('hi');
+    const named = u.newBlob('<b>x</b>', 'text/html', 'page.html');
+    expect(named.getContentType()).toBe('text/html');
+    expect(named.getName()).toBe('page.html');
+    expect(() => u.newBlob({ a: 1 })).toThrow(
+      "The parameters (Object) don't match the method signature for Utilities.newBlob.",
+    );
+  });
+
+  it('reads and writes blob data in a named charset', () => {
+    const blob = u.newBlob('café');
+    expect(blob.getDataAsString('ISO-8859-1')).toBe('cafÃ©');
+    expect(blob.setDataFromString('café', 'ISO-8859-1').getBytes()).toEqual([99, 97, 102, -23]);
+    expect(blob.getDataAsString('ISO-8859-1')).toBe('café');
+    expect(u.newBlob('x', null, 'report.csv').setContentTypeFromExtension().getContentType()).toBe(
+      'text/csv',
+    );
+  });
+
+  it('converts a blob only to PDF (images also to other images), renaming it', () => {
+    // https://developers.google.com/apps-script/reference/base/blob#getAs(String)
+    const pdf = u.newBlob('text', 'text/plain', 'ShoppingList.12.25.2014').getAs('application/pdf');
+    expect(pdf.getContentType()).toBe('application/pdf');
+    expect(pdf.getName()).toBe('ShoppingList.12.25.pdf');
+    expect(() => u.newBlob('text', 'text/plain', 'a.txt').getAs('text/html')).toThrow(
+      'Converting from text/plain to text/html is not supported.',
+    );
+    expect(u.newBlob([1], 'image/png', 'a.png').getAs('image/jpeg').getName()).toBe('a.jpg');
+  });
+
+  it('computes digests in the charset asked for, as signed bytes', () => {
+    // https://developers.google.com/apps-script/reference/utilities/utilities#computeDigest(DigestAlgorithm,String,Charset)
+    const sha = (s: string | number[], charset?: string) =>
+      charset === undefined
+        ? u.computeDigest(u.DigestAlgorithm.SHA_256, s)
+        : u.computeDigest(u.DigestAlgorithm.SHA_256, s, charset);
+    const utf8 = sha('café');
+    expect(utf8).toEqual(sha('café', u.Charset.UTF_8));
+    expect(utf8).toEqual(sha(Array.from(Buffer.from('café', 'utf8'))));
+    // US-ASCII has no "é": Java writes "?" for it.
+    expect(sha('café', u.Charset.US_ASCII)).toEqual(sha('caf?'));
+    expect(sha('café', u.Charset.US_ASCII)).not.toEqual(utf8);
+    expect(utf8.every((b) => Number.isInteger(b) && b >= -128 && b <= 127)).toBe(true);
+    expect(() => u.computeDigest('SHA-256', 'abc')).toThrow(
+      "The parameters (String,String) don't match the method signature for Utilities.computeDigest.",
+    );
+  });
+
+  it('signs with HMAC-SHA256 from strings (with a charset) or byte arrays, not a mix', () => {
+    // https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String,Charset)
+    const expected = Array.from(
+      crypto.createHmac('sha256', 'key').update('The message').digest(),
+      (b) => (b > 127 ? b - 256 : b),
+    );
+    expect(u.computeHmacSha256Signature('The message', 'key')).toEqual(expected);
+    const bytes = (s: string) => Array.from(Buffer.from(s, 'utf8'), (b) => (b > 127 ? b - 256 : b));
+    expect(u.computeHmacSha256Signature(bytes('The message'), bytes('key'))).toEqual(expected);
+    expect(u.computeHmacSha256Signature('naïve', 'key', u.Charset.US_ASCII)).toEqual(
+      u.computeHmacSha256Signature('na?ve', 'key'),
+    );
+    expect(() => u.computeHmacSha256Signature('The message', bytes('key'))).toThrow(
+      "The parameters (String,number[]) don't match the method signature for Utilities.computeHmacSha256Signature.",
+    );
+    expect(u.computeHmacSignature(u.MacAlgorithm.HMAC_SHA_256, 'The message', 'key')).toEqual(
+      expected,
+    );
+  });
+
+  it('base64-encodes a string in the charset asked for', () => {
+    expect(u.base64Encode('é', u.Charset.US_ASCII)).toBe(Buffer.from('?').toString('base64'));
+    expect(u.base64EncodeWebSafe([-1, -2])).toBe('__4=');
   });
 });
 

@@ -258,18 +258,23 @@ describe('Range values', () => {
     );
   });
 
-  test('clearContent keeps formats and validation; clear removes them', () => {
+  test('clearContent keeps formats and validation; clear() clears contents and formats only', () => {
     const { app, sheet } = setup();
     const rule = app.newDataValidation().requireCheckbox().build();
     const range = sheet.getRange('A1');
-    range.setValue('x').setFontWeight('bold').setDataValidation(rule);
+    range.setValue('x').setFontWeight('bold').setNote('Why').setDataValidation(rule);
     range.clearContent();
     expect(range.getValue()).toBe('');
     expect(range.getFontWeight()).toBe('bold');
     expect(range.getDataValidation()).not.toBeNull();
-    range.clear();
+    range.setValue('x').clear(); // "Clears the range of contents and formats."
+    expect(range.getValue()).toBe('');
     expect(range.getFontWeight()).toBe('normal');
+    expect(range.getDataValidation()).not.toBeNull();
+    expect(range.getNote()).toBe('Why');
+    range.clear({}); // options naming nothing: everything
     expect(range.getDataValidation()).toBeNull();
+    expect(range.getNote()).toBe('');
   });
 
   test('cosmetic formatting and notes are stored per cell', () => {
@@ -525,7 +530,10 @@ describe('data validation', () => {
       string,
       (...a: unknown[]) => unknown
     >;
-    expect(() => builder.requireValueInList?.([1, 2])).toThrow("don't match the method signature");
+    expect(() => builder.requireValueInList?.('Yes')).toThrow("don't match the method signature");
+    expect(() => builder.requireValueInList?.([new Date()])).toThrow(
+      "don't match the method signature",
+    );
     expect(() => builder.requireNumberBetween?.('1', 5)).toThrow(
       "don't match the method signature",
     );

@@ -1,4 +1,24 @@
-import { emptyState, parseState, serializeState } from '../../emulator/src/state';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { emptyState, parseState, saveStateFile, serializeState } from '../../emulator/src/state';
+
+test('the workbook file may hold pupil data: only its owner can read it, even over an old file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'state-mode-'));
+  try {
+    const file = path.join(dir, 'trial', 'workbook.json');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, '{}', { mode: 0o644 });
+    saveStateFile(file, emptyState());
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const fresh = path.join(dir, 'new', 'workbook.json');
+    saveStateFile(fresh, emptyState());
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(fresh)).mode & 0o777).toBe(0o700);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 describe('the saved workbook file', () => {
   it('round-trips dates and shared validation rules, storing each rule once', () => {

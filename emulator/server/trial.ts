@@ -236,12 +236,20 @@ class TrialApp {
     }
   }
 
-  /** DNS-rebinding guard: a page on another site that resolves its name to 127.0.0.1 is refused. */
+  /**
+   * DNS-rebinding guard: a page on another site that resolves its name to 127.0.0.1 is refused,
+   * and so is a Host naming another port (another local service's page proxied here).
+   */
   private checkHost(req: http.IncomingMessage): void {
     const host = (req.headers.host ?? '').toLowerCase();
-    const hostname = host.replace(/:\d+$/, '');
-    if (hostname !== '127.0.0.1' && hostname !== 'localhost') {
-      throw new HttpError(403, 'This trial server only answers to 127.0.0.1 or localhost.');
+    const allowed = [`127.0.0.1:${this.port}`, `localhost:${this.port}`];
+    // Browsers leave the default port out of Host.
+    if (this.port === 80) allowed.push('127.0.0.1', 'localhost');
+    if (!allowed.includes(host)) {
+      throw new HttpError(
+        403,
+        `This trial server only answers to 127.0.0.1:${this.port} or localhost:${this.port}.`,
+      );
     }
   }
 

@@ -3,6 +3,7 @@
  * page's <body data-view> says which form to show. To add a form, add it to VIEWS.
  */
 import { notice } from './dom';
+import { showReminderBanner } from './reminder-banner';
 import { renderInterventionForm } from './intervention-form';
 import { render as renderParticipants } from './views/participants';
 import { render as renderProfile } from './views/profile';
@@ -40,6 +41,7 @@ function start(): void {
   }
   try {
     view(root);
+    void showReminderBanner(root);
   } catch {
     notice(
       root,

@@ -7,6 +7,7 @@ import { activeSpreadsheet } from './store/workbook';
 import { withDocumentLock } from './services/lock';
 import { currentUserEmail } from './services/environment';
 import { recheckGoodPractice } from './api/practice';
+import { checkRemindersRan } from './api/reminders-switch';
 import { buildMenu } from './ui/menu';
 import { reportingErrors, showMessage, showSidebar, type SidebarView } from './ui/dialogs';
 
@@ -18,8 +19,16 @@ export * from './api/reviews';
 export * from './api/reminders';
 export * from './api/letters';
 
-export function onOpen(): void {
+export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
+  // Once the add-on is in use here (LIMITED), opening the sheet notices stopped reminders.
+  if (event?.authMode !== undefined && event.authMode !== ScriptApp.AuthMode.NONE) {
+    try {
+      checkRemindersRan();
+    } catch {
+      // Opening the sheet must never fail over a courtesy check; the sidebar checks again.
+    }
+  }
 }
 
 export function onInstall(): void {

@@ -52,7 +52,15 @@ export interface InterventionApi {
   saveIntervention(form: InterventionForm & { id?: string }): SaveResult;
 }
 
+/** The daily review reminders, as every sidebar form checks them (reminders-switch.ts). */
+export interface ReminderApi {
+  /** The reminders' problem in words ('' when they run), and whether this user may take over. */
+  getReminderStatus(): { problem: string; canTakeOver: boolean };
+  /** Makes this user send the reminders from tomorrow. */
+  takeOverReminders(): { ok: boolean; message: string };
+}
+
 export interface ServerApi
-  extends InterventionApi, PupilApi, StaffApi, ParticipantApi, ReviewApi, LetterApi {}
+  extends InterventionApi, PupilApi, StaffApi, ParticipantApi, ReviewApi, LetterApi, ReminderApi {}
 
 export type ServerFunctionName = keyof ServerApi;

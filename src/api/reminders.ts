@@ -1,153 +1,89 @@
 /**
- * The daily review reminders: the menu items that turn them on and off, and the trigger handler.
+ * The daily review reminders: the trigger handler (who owns it: reminders-switch.ts).
  *
- * Ownership. One user's daily trigger sends the reminders for the whole document: that user (the
- * owner) is recorded in the document properties ('reminders.owner', with 'reminders.triggerId').
- * Apps Script lets a user see and delete only their OWN triggers, so when someone takes the
- * reminders over, the old owner's trigger cannot be removed by them: it stays until it next fires,
- * finds it no longer belongs to the owner, deletes itself and sends nothing.
- *
- * Sending nothing twice. Each run, under the document lock, reads the tabs once, sends the emails,
- * then writes the 'Due reminder sent' / 'Overdue reminder sent' dates (and the Dashboard's status
- * rows) in one write per tab at the end. Because that write comes last, a run that crashed half-way
- * would lose the marks of the emails it had already sent, and a rerun would send them again. So,
- * right after each email, the run also records what it covered in a small document property
- * ('reminders.sent.<date>.<n>' = {"on": date, "sent": ["REV-…:due", "summary", …]}): one property
- * write per email, no sheet write. A run skips whatever those logs hold, writes their marks to the
- * sheet with its own, and deletes the logs once the sheet holds the marks.
- *
- * The mail quota is checked before the first email; when it runs out the run stops cleanly, marks
- * what went and leaves the rest for the next day. When a run fails, the error goes on the
- * Dashboard and the SENCo gets an email about it, at most one a day ('reminders.failureMailed'):
- * add-ons get no failure email from Google.
+ * Exactly once, as far as Apps Script allows (see domain/sent-log.ts):
+ * - The run takes the document lock before it reads anything; a run that finds another one
+ *   running leaves quietly (no failure email: the other run does the work).
+ * - Before each email, what it covers is written as "in flight"; once it has gone, its entries
+ *   join the log and the in-flight record is cleared, in one property write. The log of a review
+ *   is kept until the review is no longer Due, so a stopped Friday run is never repeated on Monday.
+ * - The 'Due reminder sent' / 'Overdue reminder sent' marks (and the Dashboard's rows) are written
+ *   in one write per tab at the end; a run that could not write them leaves them to the next run,
+ *   which writes them from the log.
+ * - The mail quota is checked before the first email; when it runs out the run stops cleanly,
+ *   marks what went and leaves the rest for the next day, starting with whoever waited longest.
+ * - A run that fails records it on the Dashboard and emails the SENCos on the Staff tab, at most
+ *   once a day: add-ons get no failure email from Google.
  */
 import { format, startOfDay } from 'date-fns';
 import { calendarFrom } from '../store/calendar';
+import { setDashboardRows } from '../store/dashboard';
 import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
-import type { Table } from '../store/table';
 import { activeSpreadsheet } from '../store/workbook';
 import { TABS } from '../domain/workbook';
 import { dateFromIso, isoFromDate } from '../domain/dates';
 import {
-  chunkLog,
   failureEmail,
-  parseSentLog,
   planReminders,
   reminderSettingsFrom,
-  SENT_LOG_MAX_BYTES,
-  SENT_LOG_PREFIX,
   sentKey,
   settleReminders,
   SUMMARY_KEY,
-  utf8Length,
   type Digest,
   type ReminderKind,
-  type SentLog,
 } from '../domain/reminders';
-import { remainingMailQuota, sendEmail } from '../services/mail';
 import {
-  deleteMyTriggers,
-  documentProperties,
-  effectiveUserEmail,
-  installDailyTrigger,
-  myTriggersFor,
-} from '../services/triggers';
-import { reportingErrors, showMessage } from '../ui/dialogs';
+  completeKey,
+  entryReminder,
+  entriesOf,
+  IN_FLIGHT_KEY,
+  inRotation,
+  KEPT_LOG_PREFIX,
+  logToKeep,
+  parseInFlight,
+  parseSentLog,
+  resolveInFlight,
+  SENT_LOG_MAX_BYTES,
+  SENT_LOG_PREFIX,
+  utf8Length,
+  type InFlight,
+  type SentLog,
+} from '../domain/sent-log';
+import { remainingMailQuota, sendEmail } from '../services/mail';
+import { withDocumentLockIfFree } from '../services/lock';
+import { deleteMyTriggers, documentProperties, effectiveUserEmail } from '../services/triggers';
+import {
+  DECISIONS_KEY,
+  DIGESTS_SENT_KEY,
+  errorMessage,
+  FAILURE_MAILED_KEY,
+  HANDLER,
+  LAST_SERVED_KEY,
+  LAST_SUCCESS_KEY,
+  OWNER_KEY,
+  sameEmail,
+  SENCO_EMAILS_KEY,
+  SUMMARY_SENT_KEY,
+} from './reminder-keys';
 
-const HANDLER = 'sendDailyReminders';
-const RUN_HOUR = 7;
-const OWNER_KEY = 'reminders.owner';
-const TRIGGER_KEY = 'reminders.triggerId';
-const FAILURE_MAILED_KEY = 'reminders.failureMailed';
-const DECISIONS_KEY = 'reminders.decisionsSummarised';
-const SUMMARY_SENT_KEY = 'reminders.summarySentOn';
-/** {"on": date, "keys": [staff digest keys]}: who has had today's digest. */
-const DIGESTS_SENT_KEY = 'reminders.digestsSent';
+export {
+  getReminderStatus,
+  takeOverReminders,
+  turnOffReminders,
+  turnOnReminders,
+} from './reminders-switch';
 
-const TITLE_ON = 'Turn on review reminders';
-const TITLE_OFF = 'Turn off review reminders';
-
-const sameEmail = (a: string | undefined, b: string): boolean =>
-  (a ?? '').trim().toLowerCase() === b.trim().toLowerCase() && b.trim() !== '';
-
-// ---------------------------------------------------------------------------------------------
-// Menu items
-
-export function turnOnReminders(): void {
-  reportingErrors(TITLE_ON, () => {
-    const user = effectiveUserEmail();
-    const store = documentProperties();
-    const owner = store.getProperty(OWNER_KEY) ?? '';
-    const mine = myTriggersFor(HANDLER);
-    const what =
-      'Every morning at about 7 am, each member of staff gets one email listing the reviews they lead or support that are due in the next few school days (see "Reminder lead time" on the Settings tab) or overdue, and the SENCo gets a summary. Pupils are shown by initials and year group. The Dashboard tab shows how each run went.';
-
-    if (sameEmail(owner, user) && mine.length > 0) {
-      showMessage(
-        TITLE_ON,
-        `Review reminders are already on, sent from your account (${user}). Nothing changed.\n\n${what}`,
-      );
-      return;
-    }
-    if (owner !== '' && !sameEmail(owner, user)) {
-      const ui = SpreadsheetApp.getUi();
-      const answer = ui.alert(
-        TITLE_ON,
-        `Reminders are sent by ${owner}. Take them over?\n\nThey will then be sent from your account (${user}) instead, and ${owner}'s daily reminders stop.`,
-        ui.ButtonSet.YES_NO,
-      );
-      if (answer !== ui.Button.YES) {
-        showMessage(TITLE_ON, `Nothing changed: ${owner} still sends the review reminders.`);
-        return;
-      }
-    }
-    const triggerId = mine[0]?.getUniqueId() ?? installDailyTrigger(HANDLER, RUN_HOUR);
-    store.setProperties({ [OWNER_KEY]: user, [TRIGGER_KEY]: triggerId });
-    const opening =
-      owner !== '' && !sameEmail(owner, user)
-        ? `You now send the review reminders, from your account (${user}), instead of ${owner}.`
-        : `Review reminders are on, sent from your account (${user}).`;
-    showMessage(TITLE_ON, `${opening}\n\n${what}`);
-  });
-}
-
-export function turnOffReminders(): void {
-  reportingErrors(TITLE_OFF, () => {
-    const user = effectiveUserEmail();
-    const store = documentProperties();
-    const owner = store.getProperty(OWNER_KEY) ?? '';
-    const removed = deleteMyTriggers(HANDLER);
-    if (sameEmail(owner, user)) {
-      store.deleteProperty(OWNER_KEY);
-      store.deleteProperty(TRIGGER_KEY);
-      showMessage(
-        TITLE_OFF,
-        'Review reminders are off: no reminder emails will be sent until someone turns them on again from the add-on menu.',
-      );
-    } else if (owner !== '') {
-      showMessage(
-        TITLE_OFF,
-        `Review reminders are sent by ${owner}, so they are still on: only ${owner} can turn them off. ` +
-          'You can also choose "Turn on review reminders" to take them over, then turn them off.' +
-          (removed > 0 ? '\n\nAn old reminder schedule on your account was removed.' : ''),
-      );
-    } else {
-      showMessage(
-        TITLE_OFF,
-        removed > 0
-          ? 'Review reminders are off.'
-          : 'Review reminders were not on. Nothing changed.',
-      );
-    }
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The daily trigger
+type Properties = GoogleAppsScript.Properties.Properties;
 
 /** Runs every morning as the user who turned reminders on. */
 export function sendDailyReminders(_event?: unknown): void {
+  // Another run holds the lock (a second owner's trigger, or a rerun): it does the work. A run
+  // that never gets the lock on a day shows as "did not run" the next day.
+  withDocumentLockIfFree(dailyRun);
+}
+
+function dailyRun(): void {
   const user = effectiveUserEmail();
   const store = documentProperties();
   const props = store.getProperties();
@@ -161,22 +97,41 @@ export function sendDailyReminders(_event?: unknown): void {
   try {
     outcome = runReminders(store, props, progress);
   } catch (err) {
-    reportFailure(store, props, user, err, progress);
+    reportFailure(store, props, user, err, progress, true);
     throw err;
   }
-  // The sheet now holds the marks: keep only what is still pending (see settleReminders), in
-  // one write, then drop the old logs.
+  keepLog(store, props, progress, outcome);
+  if (outcome.error !== undefined) {
+    // The run finished its writes: only the email about the failure is left to send.
+    reportFailure(store, props, user, outcome.error, progress, false);
+    throw outcome.error;
+  }
+}
+
+/**
+ * The sheet now holds the marks: the log keeps what the next runs still need (see logToKeep),
+ * in one write, then the older keys go. A failure here only leaves a longer log, which is merged.
+ */
+function keepLog(
+  store: Properties,
+  props: Record<string, string>,
+  progress: Progress,
+  outcome: Outcome,
+): void {
   try {
-    const pending: Record<string, string> = {};
-    outcome.pending.forEach((log, i) => {
-      pending[`${SENT_LOG_PREFIX}${log.on}.p${i + 1}`] = JSON.stringify(log);
+    // The markers again: a log write that failed after an email must not let it go twice.
+    const values: Record<string, string> = { ...outcome.markers };
+    outcome.keep.forEach((log, i) => {
+      values[`${KEPT_LOG_PREFIX}${i + 1}`] = JSON.stringify(log);
     });
-    if (outcome.pending.length > 0) store.setProperties(pending);
+    values[IN_FLIGHT_KEY] = outcome.inDoubt ? JSON.stringify(outcome.inDoubt) : '';
+    if (outcome.error === undefined) values[LAST_SUCCESS_KEY] = outcome.day;
+    store.setProperties(values);
     const old = new Set([
       ...Object.keys(props).filter((k) => k.startsWith(SENT_LOG_PREFIX)),
       ...progress.logKeys,
     ]);
-    for (const key of old) if (!(key in pending)) store.deleteProperty(key);
+    for (const key of old) if (!(key in values)) store.deleteProperty(key);
   } catch {
     // Harmless: a leftover log only repeats what the sheet already shows; the next run tidies up.
   }
@@ -203,15 +158,22 @@ const MARK_COLUMN: Record<ReminderKind, string> = {
 };
 
 interface Outcome {
+  day: string;
   emailsSent: number;
   reviewsCovered: number;
   stopped: boolean;
-  /** Sent entries still needed tomorrow (reminders not every recipient has had yet). */
-  pending: SentLog[];
+  /** The log to keep (every review still Due). */
+  keep: SentLog[];
+  /** The email that may or may not have gone when sending failed. */
+  inDoubt?: InFlight;
+  /** What stopped the sending, when it was not the quota. */
+  error?: unknown;
+  /** Who had which digest today (see SentLogWriter.markers). */
+  markers: Record<string, string>;
 }
 
 function runReminders(
-  store: GoogleAppsScript.Properties.Properties,
+  store: Properties,
   props: Record<string, string>,
   progress: Progress,
 ): Outcome {
@@ -230,9 +192,29 @@ function runReminders(
       const log = key.startsWith(SENT_LOG_PREFIX) ? parseSentLog(value) : undefined;
       if (log) logs.push(log);
     }
+    const entries = entriesOf(logs);
+    const reviewRows = new Map(t.reviews.records().map((row) => [row.id, row]));
+    const isMarked = (reviewId: string, kind: ReminderKind): boolean =>
+      (reviewRows.get(reviewId)?.text(MARK_COLUMN[kind]) ?? '') !== '';
+
+    // A mark the log knows of but the sheet lost (cleared by hand, or never written): repaired.
+    for (const [entry, on] of entries) {
+      const reminder = entryReminder(entry);
+      if (!reminder || entry !== completeKey(reminder.reviewId, reminder.kind)) continue;
+      const row = reviewRows.get(reminder.reviewId);
+      if (row && !isMarked(reminder.reviewId, reminder.kind)) {
+        row.set({ [MARK_COLUMN[reminder.kind]]: dateFromIso(on) });
+      }
+    }
+    // The email a stopped run was sending: what the sheet shows as reminded counts as sent.
+    const inFlight = parseInFlight(props[IN_FLIGHT_KEY]);
+    const resolved = inFlight ? resolveInFlight(inFlight, isMarked) : undefined;
+    for (const entry of resolved?.sent ?? [])
+      if (!entries.has(entry)) entries.set(entry, inFlight!.on);
+
     const settings = reminderSettingsFrom(settingValues(t.settings));
     const plan = planReminders({
-      reviews: t.reviews.records().map((r) => ({
+      reviews: [...reviewRows.values()].map((r) => ({
         id: r.id,
         interventionId: r.text('Intervention ID'),
         participantId: r.text('Participant ID'),
@@ -271,73 +253,104 @@ function runReminders(
       today,
       calendar: calendarFrom(t.settings),
       sheetUrl: `${activeSpreadsheet().getUrl()}#gid=${t.reviews.sheet.getSheetId()}`,
-      alreadySent: new Set(logs.flatMap((log) => log.sent)),
+      alreadySent: new Set(entries.keys()),
       summarySentToday: props[SUMMARY_SENT_KEY] === todayIso,
       digestsSentToday: new Set(digestsSentOn(props[DIGESTS_SENT_KEY], todayIso)),
       decisionsSummarised: new Set(parseList(props[DECISIONS_KEY])),
     });
 
-    // Send, logging each email as soon as it has gone.
+    // Send, whoever has waited longest first; each email in flight before, logged after.
     let stopped = false;
+    let error: unknown;
+    let inDoubt: InFlight | undefined;
     const log = new SentLogWriter(store, todayIso, props);
-    let quota = plan.digests.length > 0 ? remainingMailQuota() : 0;
-    for (const digest of plan.digests) {
+    const digests = inRotation(plan.digests, parseRecord(props[LAST_SERVED_KEY]));
+    const sentDigests: Digest[] = [];
+    let quota = digests.length > 0 ? remainingMailQuota() : 0;
+    for (const digest of digests) {
       if (quota < 1) {
         stopped = true;
+        break;
+      }
+      const flight: InFlight = {
+        on: todayIso,
+        key: digest.key,
+        recipientName: digest.recipientName,
+        sent: digest.sent,
+      };
+      try {
+        store.setProperty(IN_FLIGHT_KEY, JSON.stringify(flight));
+      } catch (err) {
+        error = err;
         break;
       }
       try {
         sendEmail(digest.email);
       } catch (err) {
-        if (!isQuotaError(err)) throw err;
-        stopped = true;
+        if (isQuotaError(err)) stopped = true;
+        else {
+          // Delivered or not, nobody can tell: this one email is in doubt (see resolveInFlight).
+          error = err;
+          inDoubt = flight;
+        }
         break;
       }
       quota -= 1;
       progress.emailsSent += 1;
-      log.record(digest);
-      progress.logKeys = log.keys;
+      sentDigests.push(digest);
+      for (const entry of digest.sent) if (!entries.has(entry)) entries.set(entry, todayIso);
+      try {
+        log.record(digest);
+        progress.logKeys = log.keys;
+      } catch (err) {
+        // It went: this run knows, and writes it to the sheet and the kept log below.
+        error = err;
+        break;
+      }
     }
-    logs.push(...log.logs);
 
-    // Mark every review whose reminder has reached everyone, by this run or an earlier one that
-    // stopped short of the sheet; the date is the day its last recipient's email went.
-    const sentOn = new Map<string, string>();
-    for (const entry of logs) for (const key of entry.sent) sentOn.set(key, entry.on);
-    const { complete, pending } = settleReminders(plan.wanted, new Set(sentOn.keys()));
-    const reviews = new Map(t.reviews.records().map((row) => [row.id, row]));
+    // Mark every review whose reminder has reached everyone, by this run or an earlier one; the
+    // date is the day its last recipient's email went.
+    const { complete } = settleReminders(plan.wanted, new Set(entries.keys()));
     let covered = 0;
     let coveredDue = 0;
     for (const w of complete) {
-      const row = reviews.get(w.reviewId);
+      const row = reviewRows.get(w.reviewId);
       if (!row || row.text(MARK_COLUMN[w.kind]) !== '') continue;
       const on = w.recipients
-        .map((r) => sentOn.get(sentKey(w.reviewId, w.kind, r)) ?? todayIso)
+        .map((r) => entries.get(sentKey(w.reviewId, w.kind, r)) ?? todayIso)
         .sort()
         .at(-1);
       row.set({ [MARK_COLUMN[w.kind]]: dateFromIso(on ?? todayIso) });
       covered += 1;
       if (w.kind === 'due') coveredDue += 1;
     }
-    // Kept for the next run: reminders that some of their recipients still need.
-    const keep = new Map<string, string[]>();
-    const keepEntry = (key: string) => {
-      const on = sentOn.get(key) ?? todayIso;
-      keep.set(on, [...(keep.get(on) ?? []), key]);
-    };
-    pending.forEach(keepEntry);
-    const pendingLogs = [...keep].flatMap(([on, entries]) => chunkLog(on, entries));
+    const stillDue = new Set<string>();
+    const marked = new Set<string>();
+    for (const row of reviewRows.values()) {
+      if (row.text('Status').trim().toLowerCase() !== 'due') continue;
+      stillDue.add(row.id);
+      for (const kind of ['due', 'overdue'] as const) {
+        if (row.text(MARK_COLUMN[kind]) !== '') marked.add(completeKey(row.id, kind));
+      }
+    }
 
-    const sentTo = plan.digests
-      .slice(0, progress.emailsSent)
-      .map((d) => (d.key === SUMMARY_KEY ? `${d.recipientName} (SENCo summary)` : d.recipientName));
+    const sentTo = sentDigests.map((d) =>
+      d.key === SUMMARY_KEY ? `${d.recipientName} (SENCo summary)` : d.recipientName,
+    );
     const runNotes = [
       !plan.schoolDay
         ? 'Not a school day: nothing sent (the next school day catches up).'
-        : plan.digests.length === 0
+        : digests.length === 0
           ? 'Nothing to remind anyone about today.'
-          : `Sent ${progress.emailsSent} of ${plan.digests.length} emails.`,
+          : `Sent ${progress.emailsSent} of ${digests.length} emails.`,
       stopped ? 'Stopped: daily email quota reached; the rest go tomorrow.' : '',
+      error !== undefined
+        ? `Stopped by a problem (see "Reminders: last error"); the rest go with the next run.`
+        : '',
+      resolved && resolved.resend.length > 0
+        ? `The run of ${longDay(inFlight!.on)} stopped while emailing ${inFlight!.recipientName || 'someone'}: that email may have gone, so its reminders were sent again, so that no review is missed.`
+        : '',
       plan.noEmail.length > 0
         ? `No email address on the Staff tab for ${plan.noEmail.join(', ')}: add one so they get reminders.`
         : '',
@@ -348,7 +361,7 @@ function runReminders(
         ? 'No SENCo with an email address on the Staff tab, so no summary was sent.'
         : '',
     ].filter(Boolean);
-    setDashboard(t.dashboard, {
+    setDashboardRows(t.dashboard, {
       'Reminders: last run': [whenText(now), runNotes.join(' ')],
       'Reminders: emails sent': [
         progress.emailsSent,
@@ -358,13 +371,26 @@ function runReminders(
         covered,
         covered > 0 ? `${coveredDue} coming up, ${covered - coveredDue} overdue.` : '',
       ],
-      'Reminders: last error': ['None', `The last run (${whenText(now)}) had no error.`],
+      'Reminders: last error':
+        error === undefined
+          ? ['None', `The last run (${whenText(now)}) had no error.`]
+          : [errorMessage(error), `At ${whenText(now)}.`],
     });
+    rememberSencos(
+      t.staff
+        .records()
+        .filter((r) => r.text('Role').trim().toLowerCase() === 'senco' && r.text('Email') !== '')
+        .map((r) => r.text('Email').trim()),
+    );
     return {
+      day: todayIso,
       emailsSent: progress.emailsSent,
       reviewsCovered: covered,
       stopped,
-      pending: pendingLogs,
+      keep: logToKeep(entries, stillDue, marked),
+      inDoubt,
+      error,
+      markers: log.markers,
     };
   });
 }
@@ -375,26 +401,37 @@ class SentLogWriter {
   readonly keys: string[] = [];
   private next: number;
   private size = 0;
+  private readonly digestsToday: string[];
+  private readonly lastServed: Record<string, string>;
 
   constructor(
-    private readonly store: GoogleAppsScript.Properties.Properties,
+    private readonly store: Properties,
     private readonly on: string,
     existing: Record<string, string>,
   ) {
     // After the highest index already used, so an earlier run's log is never overwritten.
     const used = Object.keys(existing)
-      .filter((k) => k.startsWith(SENT_LOG_PREFIX))
+      .filter((k) => k.startsWith(SENT_LOG_PREFIX) && !k.startsWith(KEPT_LOG_PREFIX))
       .map((k) => Number(k.slice(k.lastIndexOf('.') + 1)))
       .filter((n) => Number.isFinite(n));
     this.next = Math.max(0, ...used) + 1;
     this.digestsToday = digestsSentOn(existing[DIGESTS_SENT_KEY], on);
+    this.lastServed = parseRecord(existing[LAST_SERVED_KEY]);
   }
 
-  private readonly digestsToday: string[];
+  /** Who has had what today, as the run knows it: written again with the kept log. */
+  readonly markers: Record<string, string> = {};
 
-  /** Adds what the digest covered to the run's log, filling each key before starting the next. */
+  /**
+   * Adds what the digest covered to the run's log, filling each key before starting the next,
+   * and clears the in-flight record: one property write.
+   */
   record(digest: Digest): void {
-    const values: Record<string, string> = {};
+    const values: Record<string, string> = { [IN_FLIGHT_KEY]: '' };
+    const marker = (key: string, value: string): void => {
+      values[key] = value;
+      this.markers[key] = value;
+    };
     for (const entry of digest.sent) {
       let log = this.logs[this.logs.length - 1];
       let key = this.keys[this.keys.length - 1];
@@ -411,13 +448,15 @@ class SentLogWriter {
       values[key] = JSON.stringify(log);
     }
     if (digest.key === SUMMARY_KEY) {
-      values[DECISIONS_KEY] = JSON.stringify(digest.decisions);
-      values[SUMMARY_SENT_KEY] = this.on;
+      marker(DECISIONS_KEY, JSON.stringify(digest.decisions));
+      marker(SUMMARY_SENT_KEY, this.on);
     } else {
       this.digestsToday.push(digest.key);
-      values[DIGESTS_SENT_KEY] = JSON.stringify({ on: this.on, keys: this.digestsToday });
+      marker(DIGESTS_SENT_KEY, JSON.stringify({ on: this.on, keys: this.digestsToday }));
     }
-    if (Object.keys(values).length > 0) this.store.setProperties(values);
+    this.lastServed[digest.key] = this.on;
+    marker(LAST_SERVED_KEY, JSON.stringify(this.lastServed));
+    this.store.setProperties(values);
   }
 }
 
@@ -443,55 +482,80 @@ function parseList(value: string | undefined): string[] {
   }
 }
 
-/** An error's words (errors from Apps Script services may not be this realm's Error). */
-function errorMessage(err: unknown): string {
-  const message = (err as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message !== '' ? message : String(err);
+function parseRecord(value: string | undefined): Record<string, string> {
+  if (!value) return {};
+  try {
+    const record = JSON.parse(value) as unknown;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return {};
+    return Object.fromEntries(
+      Object.entries(record).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
 }
 
 function isQuotaError(err: unknown): boolean {
-  const message = errorMessage(err);
-  return /too many times for one day: email/i.test(message);
+  return /too many times for one day: email/i.test(errorMessage(err));
 }
 
 function whenText(date: Date): string {
   return format(date, 'd MMMM yyyy, HH:mm');
 }
 
-/** Updates (or adds) the Dashboard rows named by Measure. */
-function setDashboard(dashboard: Table, rows: Record<string, [string | number, string]>): void {
-  const existing = new Map(dashboard.records().map((row) => [row.text('Measure'), row]));
-  for (const [measure, [value, notes]] of Object.entries(rows)) {
-    const row = existing.get(measure);
-    if (row) row.set({ Value: value, Notes: notes });
-    else dashboard.append({ Measure: measure, Value: value, Notes: notes });
-  }
+function longDay(iso: string): string {
+  return format(dateFromIso(iso), 'EEEE d MMMM');
 }
 
 // ---------------------------------------------------------------------------------------------
 // When a run fails
 
 /**
- * Records the error on the Dashboard and emails the SENCo (at most once a day). Each step is
- * guarded: reporting must never hide the original error, nor send more than one email.
+ * The SENCos' addresses, kept in the owner's user properties: when the owner loses access to the
+ * sheet, the Staff tab is out of reach but the failure email must still go to the SENCos.
+ */
+function rememberSencos(emails: string[]): void {
+  try {
+    const store = PropertiesService.getUserProperties();
+    const value = JSON.stringify([...new Set(emails.map((e) => e.toLowerCase()))].sort());
+    if (store.getProperty(SENCO_EMAILS_KEY) !== value) store.setProperty(SENCO_EMAILS_KEY, value);
+  } catch {
+    // Only a fallback for a later failure: never a reason to fail this run.
+  }
+}
+
+function rememberedSencos(): string[] {
+  try {
+    return parseList(PropertiesService.getUserProperties().getProperty(SENCO_EMAILS_KEY) ?? '');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Records the error on the Dashboard (unless the run already did) and emails the SENCos on the
+ * Staff tab (at most once a day): never the trigger's owner alone, who may be the one who left.
+ * Each step is guarded: reporting must never hide the original error, nor send more than one email.
  */
 function reportFailure(
-  store: GoogleAppsScript.Properties.Properties,
+  store: Properties,
   props: Record<string, string>,
   owner: string,
   err: unknown,
   progress: Progress,
+  writeDashboard: boolean,
 ): void {
   const message = errorMessage(err);
   const now = new Date();
-  let to = owner;
+  let sencos: string[] = [];
   try {
     runOperation({ staff: TABS.staff, dashboard: TABS.dashboard }, (t) => {
-      const senco = t.staff
+      sencos = t.staff
         .records()
-        .find((r) => r.text('Role').toLowerCase() === 'senco' && r.text('Email') !== '');
-      if (senco) to = senco.text('Email');
-      setDashboard(t.dashboard, {
+        .filter((r) => r.text('Role').trim().toLowerCase() === 'senco' && r.text('Email') !== '')
+        .map((r) => r.text('Email').trim());
+      if (!writeDashboard) return;
+      setDashboardRows(t.dashboard, {
         'Reminders: last run': [
           whenText(now),
           `Failed after sending ${progress.emailsSent} email${progress.emailsSent === 1 ? '' : 's'}: see "Reminders: last error". Nothing will be sent twice; the next run tries again.`,
@@ -500,8 +564,10 @@ function reportFailure(
       });
     });
   } catch {
-    // The sheet may be what failed (or busy): the email below still goes.
+    // The sheet may be what failed (or out of reach): the email below still goes.
   }
+  if (sencos.length === 0) sencos = rememberedSencos();
+  const to = sencos.length > 0 ? [...new Set(sencos)].join(',') : owner;
   try {
     const today = isoFromDate(now);
     if (props[FAILURE_MAILED_KEY] === today) return;

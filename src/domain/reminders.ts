@@ -568,7 +568,11 @@ function summaryEmail(
       title: `Interventions that need a decision (${decisions.length})`,
       lines: decisions.map((i) => ({
         heading: `${i.name.trim() || `Intervention ${i.id}`}${i.lead.trim() ? ` (lead: ${i.lead.trim()})` : ''}`,
-        detail: `Why: ${i.needsDecision.trim()}`,
+        // The cell is free text (staff may type a pupil's name and needs there): in the
+        // initials-only mode it stays in the sheet.
+        detail: input.settings.fullNames
+          ? `Why: ${i.needsDecision.trim()}`
+          : 'Why: see its "Needs decision" cell on the Interventions tab.',
       })),
     },
   ];
@@ -616,56 +620,4 @@ export function failureEmail(
       `<p><a href="${escapeHtml(sheetUrl)}" target="_blank">Open the provision map</a></p>`,
     ].join('\n'),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The log of emails sent but not yet marked on the sheet (kept in a document property)
-
-/** A run's log: the day it ran and the sentKey()s (and SUMMARY_KEY) of what it emailed. */
-export interface SentLog {
-  on: string;
-  sent: string[];
-}
-
-export const SENT_LOG_PREFIX = 'reminders.sent.';
-
-export function parseSentLog(value: string | null | undefined): SentLog | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = JSON.parse(value) as Partial<SentLog>;
-    if (typeof parsed.on !== 'string' || !Array.isArray(parsed.sent)) return undefined;
-    return { on: parsed.on, sent: parsed.sent.filter((s): s is string => typeof s === 'string') };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Property values are limited to 9 KB: a log is split across keys below this size. */
-export const SENT_LOG_MAX_BYTES = 8000;
-
-/** Splits entries into logs small enough for one property value each. */
-export function chunkLog(on: string, entries: readonly string[]): SentLog[] {
-  const logs: SentLog[] = [];
-  let current: SentLog | undefined;
-  let size = 0;
-  for (const entry of entries) {
-    const bytes = utf8Length(entry) + 3;
-    if (!current || size + bytes > SENT_LOG_MAX_BYTES) {
-      current = { on, sent: [] };
-      logs.push(current);
-      size = utf8Length(JSON.stringify(current));
-    }
-    current.sent.push(entry);
-    size += bytes;
-  }
-  return logs;
-}
-
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
 }

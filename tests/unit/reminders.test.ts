@@ -1,6 +1,5 @@
 import { schoolCalendar } from '../../src/domain/calendar';
 import {
-  chunkLog,
   longDate,
   planReminders,
   pupilLabel,
@@ -8,7 +7,6 @@ import {
   sentKey,
   settleReminders,
   splitNames,
-  SENT_LOG_MAX_BYTES,
   type ReminderInput,
   type ReviewFacts,
 } from '../../src/domain/reminders';
@@ -183,13 +181,4 @@ describe('planReminders', () => {
     );
     expect(done.complete.map((w) => w.reviewId)).toEqual(['R1']);
   });
-});
-
-test('logs are split to fit a property value', () => {
-  const entries = Array.from({ length: 1000 }, (_, i) => sentKey(`REV-${i}`, 'due', 'staff:STF-1'));
-  const logs = chunkLog('2026-11-24', entries);
-  expect(logs.length).toBeGreaterThan(1);
-  for (const log of logs)
-    expect(JSON.stringify(log).length).toBeLessThanOrEqual(SENT_LOG_MAX_BYTES);
-  expect(logs.flatMap((l) => l.sent)).toEqual(entries);
 });

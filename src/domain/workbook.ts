@@ -295,6 +295,14 @@ export const TABS = {
       { header: 'Field' },
       { header: 'Old value' },
       { header: 'New value' },
+      {
+        header: 'Request ID',
+        note: 'The sidebar submit that made this change: a retry of it completes it, never repeats it',
+      },
+      {
+        header: 'Row hash',
+        note: 'Chained to the row above: "Check the audit log" tells whether any row was changed or removed',
+      },
     ],
   },
 } as const satisfies Record<string, TabSpec>;

@@ -1,10 +1,14 @@
 /**
- * `npm run sweep`: the daily reminders with a fault at every service call of a Friday's run (and
- * after every email and property write), each followed by a same-day retry and the weekend and
- * Monday's runs. Prints the figures: runs, repeated reminders, losses, sheets left different.
- * (`npm test` runs a sample of the same sweep: tests/integration/reminders-sweep.test.ts.)
+ * `npm run sweep`: faults at every service call, then a retry, and the figures.
+ * - The daily reminders: a fault at every call of a Friday's run (and after every email and
+ *   property write), each followed by a same-day retry and the weekend and Monday's runs: runs,
+ *   repeated reminders, losses, sheets left different.
+ * - Every kind of save: a fault at every call (and after every write), then the sidebar's retry
+ *   with the same request ID: workbooks that differ from a clean save.
+ * (`npm test` runs a sample of both: tests/integration/reminders-sweep and saves-sweep.)
  */
 import { runSweep, sweepFaults } from '../tests/support/reminder-sweep';
+import { runSaveSweep, saveScenarios } from '../tests/support/save-sweep';
 
 function main(): void {
   process.env.TZ = 'Europe/London';
@@ -26,7 +30,16 @@ function main(): void {
   );
   console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   for (const line of totals.broken) console.log(`  BROKEN: ${line}`);
-  if (totals.broken.length > 0) process.exitCode = 1;
+
+  const savesStarted = Date.now();
+  const saves = runSaveSweep(saveScenarios(), 1);
+  console.log(
+    `Save fault sweep: ${saves.saves} kinds of save, ${saves.runs} runs; ${saves.failedFirst} first attempts failed and were retried with their request ID.`,
+  );
+  console.log(`  workbooks that differ from a clean save after the retry: ${saves.differ}`);
+  console.log(`  (${((Date.now() - savesStarted) / 1000).toFixed(1)} s)`);
+  for (const line of saves.broken) console.log(`  BROKEN: ${line}`);
+  if (totals.broken.length > 0 || saves.broken.length > 0) process.exitCode = 1;
 }
 
 main();

@@ -29,9 +29,37 @@ export function describeFailure(error: unknown): string {
   if (/networkerror|network error|connection failure|http 0\b/i.test(raw)) return OFFLINE;
   const detail = error instanceof Error ? error.message : raw;
   return (
-    'Something went wrong and nothing was saved. Please try again.' +
+    'Something went wrong. Please try again: trying again finishes a save that was cut off and never saves anything twice.' +
     (detail.trim() ? ` (The sheet said: ${detail.trim()})` : '')
   );
+}
+
+/**
+ * The endpoints that change the workbook. Each submit carries a request ID (a last argument); a
+ * submit that failed and is sent again unchanged carries the same one, so the server completes
+ * the first attempt instead of repeating it (src/store/request-log.ts).
+ */
+const SAVES: ReadonlySet<string> = new Set<keyof ServerApi>([
+  'saveIntervention',
+  'saveParticipant',
+  'addPupilsToIntervention',
+  'removeParticipant',
+  'savePupil',
+  'importPupils',
+  'saveReview',
+  'addExtraReview',
+  'saveStaffMember',
+  'saveLibraryEntry',
+  'generateLetter',
+]);
+
+/** Request IDs of submits that have not had an answer yet, by endpoint and arguments. */
+const unanswered = new Map<string, string>();
+
+function newRequestId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function callServer<K extends keyof ServerApi>(
@@ -46,11 +74,19 @@ export function callServer<K extends keyof ServerApi>(
       reject(new Error(NOT_IN_SHEETS));
       return;
     }
+    const submit = SAVES.has(name) ? `${name}\u0000${JSON.stringify(args)}` : undefined;
+    const requestId = submit ? (unanswered.get(submit) ?? newRequestId()) : undefined;
+    if (submit && requestId) unanswered.set(submit, requestId);
     try {
       const runner = run
-        .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
+        .withSuccessHandler((value) => {
+          if (submit) unanswered.delete(submit);
+          resolve(value as ReturnType<ServerApi[K]>);
+        })
         .withFailureHandler(fail);
-      (runner[name] as (...a: Parameters<ServerApi[K]>) => void)(...args);
+      const call = runner[name] as (...a: unknown[]) => void;
+      if (requestId) call(...args, requestId);
+      else call(...args);
     } catch (error) {
       fail(error);
     }

@@ -18,6 +18,9 @@ export * from './api/participants';
 export * from './api/reviews';
 export * from './api/reminders';
 export * from './api/letters';
+export { checkAuditLog } from './api/audit';
+export { showEmailPrivacy } from './api/email-privacy';
+export { onEdit } from './api/hand-edits';
 
 export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();

@@ -87,6 +87,24 @@ export type MenuItemState =
   | { type: 'separator' }
   | { type: 'submenu'; menu: MenuState };
 
+/**
+ * A person changed cells in the Sheets UI (typed into one, pasted or cleared a block): what Apps
+ * Script gives the onEdit simple trigger. `value` and `oldValue` only for a single cell, and only
+ * when it holds something (Apps Script leaves them undefined otherwise).
+ */
+export interface UserEdit {
+  sheetId: number;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  value?: string;
+  oldValue?: string;
+}
+
+/** Simple triggers (onOpen, onEdit) may run for at most 30 seconds. */
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+
 export class ScriptError extends Error {
   constructor(message: string) {
     super(message);
@@ -117,6 +135,8 @@ export class Runtime {
   readonly alertAnswers: string[] = [];
   /** Menus built by the last onOpen. */
   menus: MenuState[] = [];
+  /** Runs the script's onEdit simple trigger after a person's edit (set by the Emulator). */
+  onUserEdit: ((edit: UserEdit) => void) | undefined;
   /** Daily email recipients allowed per user (consumer account: 100; Workspace: 1500). */
   mailDailyQuota = 100;
   /** Docs that may be created per user per day (consumer: 250). */
@@ -143,6 +163,15 @@ export class Runtime {
     if (!(milliseconds > 0)) return;
     if (this.clock.advance) this.clock.advance(milliseconds);
     else this.sleptMs += milliseconds;
+    // Time passes here only (sleeps, lock waits): where a simple trigger can run out of it.
+    // (Google ends the execution outright; here a script could still catch the error.)
+    const execution = this.execution;
+    if (
+      execution?.kind === 'simple-trigger' &&
+      this.now().getTime() - execution.startedAt.getTime() > SIMPLE_TRIGGER_LIMIT_MS
+    ) {
+      throw new ScriptError('Exceeded maximum execution time');
+    }
   }
 
   get authMode(): AuthMode {

@@ -15,6 +15,7 @@ import {
   type Fault,
   type MenuState,
   type UiEvent,
+  type UserEdit,
 } from './core';
 import {
   emptyState,
@@ -29,6 +30,7 @@ import {
 } from './state';
 import {
   createSpreadsheetApp,
+  editEventObjects,
   readSheetValues,
   sheetBridge,
   writeSheetRecords,
@@ -42,13 +44,14 @@ import {
   createPropertiesService,
   createSession,
   createUtilities,
+  User,
 } from './services';
 import { advanceTrigger, createScriptApp } from './script';
 import { createMailApp } from './mail';
 import { createDocumentApp, createDriveApp, renderDocHtml } from './document';
 
 export { SCOPE, ScriptError } from './core';
-export type { Fault, MenuState, UiEvent } from './core';
+export type { Fault, MenuState, UiEvent, UserEdit } from './core';
 export type { CellValue, DocState, EmulatorState, SentEmail, TriggerState } from './state';
 export { renderDocHtml };
 
@@ -122,6 +125,7 @@ export class Emulator {
       scopes,
       buildDir,
     );
+    this.rt.onUserEdit = (edit) => this.fireOnEdit(edit);
   }
 
   /**
@@ -279,6 +283,33 @@ export class Emulator {
     });
     this.rt.menus = uiEvents.flatMap((e) => (e.type === 'menu' ? [e.menu] : []));
     return this.rt.menus;
+  }
+
+  /**
+   * A person edited cells in the Sheets UI: the onEdit simple trigger runs as them, in
+   * AuthMode.LIMITED, for at most 30 seconds, once the add-on is enabled in this document (used
+   * here by anyone). Its event has no triggerUid (installable triggers only). Like Apps Script,
+   * an error it throws is only logged (in executions()): the edit stands.
+   */
+  private fireOnEdit(edit: UserEdit): void {
+    if (this.rt.isAddon && this.rt.state.addonUsedBy.length === 0) return;
+    if (this.rt.execution) return; // a script's own writes never fire simple triggers
+    if (!this.hasFunction('onEdit')) return;
+    const user = this.rt.user;
+    const { range, source } = editEventObjects(this.rt, edit);
+    const event: Record<string, unknown> = {
+      authMode: 'LIMITED',
+      range,
+      source,
+      user: new User(this.rt, user),
+    };
+    if (edit.value !== undefined) event.value = edit.value;
+    if (edit.oldValue !== undefined) event.oldValue = edit.oldValue;
+    try {
+      this.run('onEdit', [event], { user, authMode: 'LIMITED', kind: 'simple-trigger' });
+    } catch {
+      // Recorded as a failed execution; the person's edit is not undone.
+    }
   }
 
   /** A user installs the add-on from the Marketplace: onInstall runs in FULL mode. */

@@ -2719,6 +2719,7 @@ class RangeImpl {
     const rows = this.#checkShape('setValues', values);
     const sheet = this.#assertEditable();
     this.#writeEach(sheet, (i, j) => rows[i]?.[j]);
+    this.#rt.afterCall('SpreadsheetApp.Range.setValues');
     return this;
   }
 
@@ -4402,7 +4403,108 @@ export function editCellAsUser(
       );
     }
   }
+  const oldValue = eventValue(current, ss.timeZone);
   writeEntry(sheet, row, column, entry);
+  rt.onUserEdit?.({
+    sheetId: sheet.id,
+    row,
+    column,
+    numRows: 1,
+    numColumns: 1,
+    ...defined('value', eventValue(cellAt(sheet, row, column), ss.timeZone)),
+    ...defined('oldValue', oldValue),
+  });
+}
+
+/**
+ * A person pasting a block of text (or clearing one: '' cells) at (row, column): each cell parsed
+ * as typed, refused as a whole by a protection or a rejecting validation. The onEdit trigger gets
+ * the range but, as in Apps Script, neither value nor oldValue.
+ */
+export function pasteAsUser(
+  rt: Runtime,
+  tabName: string,
+  row: number,
+  column: number,
+  texts: string[][],
+): void {
+  const ss = rt.state.spreadsheet;
+  const sheet = requireTab(rt.state, tabName);
+  const numRows = texts.length;
+  const numColumns = Math.max(0, ...texts.map((r) => r.length));
+  if (numRows === 0 || numColumns === 0) return;
+  if (row < 1 || column < 1 || row + numRows - 1 > sheet.maxRows) {
+    throw new Error(`${tabName}!${columnLetters(column)}${row} is outside the sheet.`);
+  }
+  growLines(sheet, 'column', column + numColumns - 1);
+  if (blockingProtection(ss, sheet, { row, column, numRows, numColumns }, rt.user)) {
+    throw new Error(PROTECTED_MESSAGE);
+  }
+  const entries = texts.map((cells, i) =>
+    Array.from({ length: numColumns }, (_, j) => {
+      const current = cellAt(sheet, row + i, column + j);
+      const entry = parseUserEntry(cells[j] ?? '', {
+        timeZone: ss.timeZone,
+        numberFormat: current?.nf,
+      });
+      const dv = current?.dv;
+      const candidate: CellState = {
+        ...current,
+        v: entry.v,
+        f: entry.f,
+        nf: current?.nf ?? entry.nf,
+      };
+      if (dv && !dv.allowInvalid && !validationPasses(ss, dv, candidate)) {
+        throw new Error(
+          `There was a problem with ${tabName}!${columnLetters(column + j)}${row + i}: ${dv.helpText || describeRule(dv, ss.timeZone)}.`,
+        );
+      }
+      return entry;
+    }),
+  );
+  entries.forEach((cells, i) =>
+    cells.forEach((entry, j) => writeEntry(sheet, row + i, column + j, entry)),
+  );
+  rt.onUserEdit?.({ sheetId: sheet.id, row, column, numRows, numColumns });
+}
+
+/** A person deleting rows (right-click, Delete rows): no onEdit, as in Sheets (onChange only). */
+export function deleteRowsAsUser(state: EmulatorState, tabName: string, row: number, n = 1): void {
+  const sheet = requireTab(state, tabName);
+  if (!Number.isInteger(row) || row < 1 || n < 1 || row + n - 1 > sheet.maxRows) {
+    throw new Error(`Rows ${row} to ${row + n - 1} are outside tab "${tabName}".`);
+  }
+  deleteRowsAt(state.spreadsheet, sheet, row, n);
+}
+
+/**
+ * What the onEdit event carries for a cell, as Apps Script gives it: a string; numbers as typed
+ * digits, booleans as TRUE/FALSE, dates as serial numbers; undefined for an empty cell.
+ */
+function eventValue(cell: CellState | null | undefined, timeZone: string): string | undefined {
+  const v = cell?.v;
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isDate(v)) return String(dateToSerial(v, timeZone));
+  return String(v);
+}
+
+function defined<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+/** The event's range and source: made for the trigger, so not counted as the script's calls. */
+export function editEventObjects(
+  rt: Runtime,
+  edit: { sheetId: number; row: number; column: number; numRows: number; numColumns: number },
+): { range: object; source: object } {
+  const rect = {
+    row: edit.row,
+    column: edit.column,
+    numRows: edit.numRows,
+    numColumns: edit.numColumns,
+  };
+  return { range: new RangeImpl(rt, edit.sheetId, rect), source: new SpreadsheetImpl(rt) };
 }
 
 /**

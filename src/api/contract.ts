@@ -2,6 +2,9 @@
  * The functions the sidebar calls through google.script.run, with their argument and result types.
  * The sidebar is typed against ServerApi; src/main.ts exports an implementation of each. Each area
  * declares its own part (e.g. PupilApi in pupils-contract.ts) and ServerApi joins them.
+ *
+ * Every endpoint that changes the workbook also takes a request ID as a last argument, which
+ * callServer adds by itself (sidebar/server.ts): a retry of a submit completes it, never repeats it.
  */
 import type { FieldErrors } from '../domain/schema-helpers';
 import type { InterventionForm } from '../domain/intervention';

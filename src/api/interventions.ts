@@ -44,7 +44,7 @@ import type {
   SaveResult,
 } from './contract';
 import type { RecordChoice } from './staff-contract';
-import { refused } from './results';
+import { refused, savedAlready } from './results';
 
 export function getInterventionFormOptions(): InterventionFormOptions {
   const spreadsheet = activeSpreadsheet();
@@ -93,16 +93,18 @@ function libraryChoices(library: Table): LibraryChoice[] {
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
 }
 
-export function saveIntervention(form: unknown): SaveResult {
+export function saveIntervention(form: unknown, requestId?: unknown): SaveResult {
   const checked = validateIntervention(form);
   if (!checked.ok) return refused(checked.errors);
   const id = idOf(form);
-  return id === '' ? addIntervention(checked.value) : changeIntervention(id, checked.value);
+  return id === ''
+    ? addIntervention(checked.value, requestId)
+    : changeIntervention(id, checked.value, requestId);
 }
 
 // ---- Helpers (not endpoints) --------------------------------------------------------------------
 
-function addIntervention(intervention: Intervention): SaveResult {
+function addIntervention(intervention: Intervention, requestId: unknown): SaveResult {
   return runOperation(
     {
       interventions: TABS.interventions,
@@ -130,6 +132,7 @@ function addIntervention(intervention: Intervention): SaveResult {
         warnings: warnings.map((w) => w.message),
       };
     },
+    { requestId, alreadyDone: savedAlready },
   );
 }
 
@@ -137,7 +140,11 @@ function addIntervention(intervention: Intervention): SaveResult {
  * Changes the fields that differ (the audit notes each, old and new), works out its Status and
  * warnings again and, when the start date or length changed, moves its pupils' reviews still due.
  */
-function changeIntervention(id: string, intervention: Intervention): SaveResult {
+function changeIntervention(
+  id: string,
+  intervention: Intervention,
+  requestId: unknown,
+): SaveResult {
   return runOperation(
     {
       interventions: TABS.interventions,
@@ -159,10 +166,16 @@ function changeIntervention(id: string, intervention: Intervention): SaveResult 
       row.set(interventionValues(intervention));
       const changed = changedLabels(interventions);
       if (changed.length === 0) {
+        // Its reviews still due must follow its dates: a save cut off half-way may have left
+        // them behind, and this save puts them right (the audit log notes each move).
+        const repaired = moveReviews(id, oldStart, intervention, tables);
         return {
           ok: true,
           id,
-          message: `Nothing had changed in "${intervention.name}", so nothing was saved.`,
+          message:
+            repaired === 0
+              ? `Nothing had changed in "${intervention.name}", so nothing was saved.`
+              : `Nothing had changed in "${intervention.name}", but ${repaired === 1 ? '1 review still to do was' : `${repaired} reviews still to do were`} out of step with its start date and length: moved to the right dates.`,
         };
       }
       const start = dateFromIso(intervention.startDate);
@@ -177,7 +190,9 @@ function changeIntervention(id: string, intervention: Intervention): SaveResult 
 
       const datesChanged =
         oldStart?.getTime() !== start.getTime() || oldWeeks !== intervention.lengthWeeks;
-      const moved = datesChanged ? moveReviews(id, oldStart, intervention, tables) : undefined;
+      // Also when the dates did not change: reviews left behind by an earlier save catch up.
+      const movedAny = moveReviews(id, oldStart, intervention, tables);
+      const moved = datesChanged || movedAny > 0 ? movedAny : undefined;
       refreshPlaceWarnings(id, tables, now);
       return {
         ok: true,
@@ -188,6 +203,7 @@ function changeIntervention(id: string, intervention: Intervention): SaveResult 
         warnings: warnings.map((w) => w.message),
       };
     },
+    { requestId, alreadyDone: savedAlready },
   );
 }
 

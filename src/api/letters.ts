@@ -25,13 +25,20 @@ import {
 import { isRemovedStatus } from '../domain/participant';
 import { listOf } from '../domain/text';
 import { TABS, type TabSpec } from '../domain/workbook';
-import { createDocFromBlocks, createDocFromTemplate, fileInYearFolder } from '../services/docs';
+import {
+  createDocFromBlocks,
+  createDocFromTemplate,
+  fileInYearFolder,
+  trashDoc,
+} from '../services/docs';
+import { documentProperties } from '../services/triggers';
 import { cellToText } from '../domain/cells';
 import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
 import type { LetterOptions, LetterPupil, LetterPupils, LetterResult } from './letters-contract';
+import { ALREADY_SAVED } from './results';
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints
@@ -94,7 +101,7 @@ export function getLetterPupils(interventionId: unknown): LetterPupils {
   };
 }
 
-export function generateLetter(request: unknown): LetterResult {
+export function generateLetter(request: unknown, requestId?: unknown): LetterResult {
   const input = (typeof request === 'object' && request !== null ? request : {}) as {
     participantId?: unknown;
     kind?: unknown;
@@ -113,7 +120,7 @@ export function generateLetter(request: unknown): LetterResult {
   }
   const kind = input.kind;
   try {
-    return runOperation(
+    const result = runOperation(
       {
         participants: TABS.participants,
         pupils: TABS.pupils,
@@ -123,7 +130,20 @@ export function generateLetter(request: unknown): LetterResult {
         settings: TABS.settings,
       },
       (tables, { user, now }): LetterResult => makeLetter(tables, participantId, kind, user, now),
+      {
+        requestId,
+        alreadyDone: () => ({
+          ok: true,
+          participantId,
+          name: '',
+          url: '',
+          unknownPlaceholders: [],
+          message: `${ALREADY_SAVED} The letter's link is on the pupil's row of the Participants tab.`,
+        }),
+      },
     );
+    if (result.ok) forgetUnlinkedLetter(participantId, kind);
+    return result;
   } catch (err) {
     return {
       ok: false,
@@ -135,6 +155,41 @@ export function generateLetter(request: unknown): LetterResult {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (not exported: not callable from the sidebar)
+
+/**
+ * A letter's Doc is made before its link is written on the sheet. Between the two, its ID is kept
+ * in the document properties, so that when an attempt is cut off there, the next attempt for the
+ * same pupil and letter finds the Doc: linked already (then nothing to do) or not (then it goes in
+ * the bin before the new one is made). Never two Docs for one letter, never a Doc with pupil data
+ * left nowhere.
+ */
+function unlinkedKey(participantId: string, kind: LetterKind): string {
+  return `letters.unlinked.${participantId}.${kind}`;
+}
+
+function rememberUnlinkedLetter(participantId: string, kind: LetterKind, docId: string): void {
+  documentProperties().setProperty(unlinkedKey(participantId, kind), docId);
+}
+
+function forgetUnlinkedLetter(participantId: string, kind: LetterKind): void {
+  try {
+    documentProperties().deleteProperty(unlinkedKey(participantId, kind));
+  } catch {
+    // Harmless: the next attempt finds the Doc linked and only tidies the note away.
+  }
+}
+
+/** Returns true when an unlinked Doc of an earlier attempt was put in the bin. */
+function settleUnlinkedLetter(participantId: string, kind: LetterKind, link: string): boolean {
+  const key = unlinkedKey(participantId, kind);
+  const store = documentProperties();
+  const docId = store.getProperty(key);
+  if (!docId) return false;
+  const linked = link.includes(docId);
+  if (!linked) trashDoc(docId);
+  store.deleteProperty(key);
+  return !linked;
+}
 
 interface Tables {
   participants: Table;
@@ -181,6 +236,20 @@ function makeLetter(
     );
   }
 
+  const binned = settleUnlinkedLetter(participantId, kind, place.text(info.column));
+  const remember = (made: GoogleAppsScript.Document.Document): void => {
+    try {
+      rememberUnlinkedLetter(participantId, kind, made.getId());
+    } catch (err) {
+      // Not noted, so nothing would find it again: the empty new Doc goes in the bin at once.
+      try {
+        trashDoc(made.getId());
+      } catch {
+        // Nothing more can be done here; the error below says the letter was not made.
+      }
+      throw err;
+    }
+  };
   const settings = settingsMap(tables.settings);
   const facts = letterFacts(place, pupil, intervention, tables, settings, startOfDay(now));
   const docName = letterDocName(facts, kind);
@@ -190,7 +259,12 @@ function makeLetter(
   let unknown: string[] = [];
   if (templateUrl !== '') {
     try {
-      const made = createDocFromTemplate(docName, templateUrl, placeholderValues(facts, kind));
+      const made = createDocFromTemplate(
+        docName,
+        templateUrl,
+        placeholderValues(facts, kind),
+        remember,
+      );
       doc = made.doc;
       unknown = made.unknown;
     } catch (err) {
@@ -200,7 +274,7 @@ function makeLetter(
     }
   } else {
     try {
-      doc = createDocFromBlocks(docName, buildLetter(facts, kind).blocks);
+      doc = createDocFromBlocks(docName, buildLetter(facts, kind).blocks, remember);
     } catch (err) {
       return refuse(`No ${what} was made for ${name}. ${docsProblem(err, '')}`);
     }
@@ -220,6 +294,9 @@ function makeLetter(
     folderProblem,
     `The link is on ${first}'s row of the Participants tab (${info.column}).`,
     previous ? 'The earlier letter is kept in Drive, and its link in the Audit log.' : '',
+    binned
+      ? 'An unfinished copy left by an earlier attempt that was cut off was put in the Drive bin.'
+      : '',
     unknown.length > 0
       ? `Check the letter before sending it: the template has ${unknown.length === 1 ? 'a placeholder' : 'placeholders'} the add-on does not know, left as typed: ${listOf(unknown.map((u) => `{{${u}}}`))}. Correct the template (see the list of placeholders), then make the letter again.`
       : '',

@@ -49,7 +49,7 @@ import type {
   PupilChoice,
   PupilProfile,
 } from './participants-contract';
-import { refused } from './results';
+import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
 import { isScheduledKind, reviewDates, reviewsToAdd } from '../domain/schedule';
 import { calendarFrom } from '../store/calendar';
@@ -119,7 +119,7 @@ export function getInterventionPupils(interventionId: unknown): InterventionPupi
   };
 }
 
-export function addPupilsToIntervention(request: unknown): AddPupilsResult {
+export function addPupilsToIntervention(request: unknown, requestId?: unknown): AddPupilsResult {
   const checked = validateAddPupils(request);
   if (!checked.ok) return refused(checked.errors);
   const { interventionId, pupilIds } = checked.value;
@@ -202,10 +202,14 @@ export function addPupilsToIntervention(request: unknown): AddPupilsResult {
         warnings,
       };
     },
+    {
+      requestId,
+      alreadyDone: (ids) => ({ ok: true, id: ids[0] ?? '', ids, message: ALREADY_SAVED }),
+    },
   );
 }
 
-export function saveParticipant(form: unknown): SaveResult {
+export function saveParticipant(form: unknown, requestId?: unknown): SaveResult {
   const checked = validateParticipant(form);
   if (!checked.ok) return refused(checked.errors);
   const record = checked.value;
@@ -220,9 +224,11 @@ export function saveParticipant(form: unknown): SaveResult {
     ({ participants, interventions, pupils, settings, reviews }, { now }): SaveResult => {
       const row = participants.find(record.id);
       if (!row) return refused({ id: NOT_FOUND });
-      const justStarted = record.status === 'Started' && row.text('Status') !== 'Started';
       row.set(participantValues(record));
-      const scheduled = justStarted ? scheduleReviews(row, interventions, settings, reviews) : '';
+      // A started place has its reviews: made when it starts, and by any later save of it when
+      // an earlier save was cut off before they were written.
+      const scheduled =
+        record.status === 'Started' ? scheduleReviews(row, interventions, settings, reviews) : '';
       const pupilId = row.text('Pupil ID');
       const warnings = refreshWarnings(
         participants,
@@ -239,10 +245,11 @@ export function saveParticipant(form: unknown): SaveResult {
         warnings: warnings.map((w) => w.message),
       };
     },
+    { requestId, alreadyDone: savedAlready },
   );
 }
 
-export function removeParticipant(participantId: unknown): SaveResult {
+export function removeParticipant(participantId: unknown, requestId?: unknown): SaveResult {
   const id = typeof participantId === 'string' ? participantId.trim() : '';
   if (id === '') return refused({ id: 'Pupil: choose a pupil from the list first' });
   return runOperation(
@@ -270,6 +277,7 @@ export function removeParticipant(participantId: unknown): SaveResult {
           : `Removed ${name} from ${what}. Their record stays on the Participants tab, marked Removed.`,
       };
     },
+    { requestId, alreadyDone: savedAlready },
   );
 }
 

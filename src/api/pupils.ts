@@ -34,7 +34,7 @@ import type {
   PupilImportResult,
   StoredPupil,
 } from './pupils-contract';
-import { refused } from './results';
+import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
 
 const ID_HEADER = TABS.pupils.idHeader;
@@ -85,52 +85,56 @@ export function getPupil(id: string): StoredPupil | null {
   };
 }
 
-export function savePupil(form: unknown): SaveResult {
+export function savePupil(form: unknown, requestId?: unknown): SaveResult {
   const checked = validatePupil(form, todayIso());
   if (!checked.ok) return refused(checked.errors);
   const pupil = checked.value;
   const rawId = (form as { id?: unknown }).id;
   const id = typeof rawId === 'string' ? rawId.trim() : '';
   const name = `${pupil.firstName} ${pupil.lastName}`;
-  return runOperation({ pupils: TABS.pupils }, ({ pupils }): SaveResult => {
-    const known = knownPupils(pupils);
-    if (id === '') {
-      const duplicate = knownPupilIndex(known).find(pupil);
-      if (duplicate) {
+  return runOperation(
+    { pupils: TABS.pupils },
+    ({ pupils }): SaveResult => {
+      const known = knownPupils(pupils);
+      if (id === '') {
+        const duplicate = knownPupilIndex(known).find(pupil);
+        if (duplicate) {
+          return refused({
+            [duplicate.by === 'upn' ? 'upn' : 'form']: duplicateMessage(duplicate, false),
+          });
+        }
+        const newId = newRecordId(TABS.pupils.idPrefix, pupils.ids(), uuid);
+        pupils.append({ [ID_HEADER]: newId, ...pupilValues(pupil) });
+        return { ok: true, id: newId, message: `Added ${name} (${newId}) to the Pupils tab.` };
+      }
+      const row = pupils.find(id);
+      if (!row) {
         return refused({
-          [duplicate.by === 'upn' ? 'upn' : 'form']: duplicateMessage(duplicate, false),
+          form:
+            `Pupil ${id} is no longer on the Pupils tab: someone may have deleted them. ` +
+            'Close this panel and open it again to choose from the current list.',
         });
       }
-      const newId = newRecordId(TABS.pupils.idPrefix, pupils.ids(), uuid);
-      pupils.append({ [ID_HEADER]: newId, ...pupilValues(pupil) });
-      return { ok: true, id: newId, message: `Added ${name} (${newId}) to the Pupils tab.` };
-    }
-    const row = pupils.find(id);
-    if (!row) {
-      return refused({
-        form:
-          `Pupil ${id} is no longer on the Pupils tab: someone may have deleted them. ` +
-          'Close this panel and open it again to choose from the current list.',
-      });
-    }
-    const duplicate = knownPupilIndex(known.filter((p) => p.id !== id)).find(pupil);
-    if (duplicate) {
-      return refused({
-        [duplicate.by === 'upn' ? 'upn' : 'form']: duplicateMessage(duplicate, true),
-      });
-    }
-    const before = pupils.changes.length;
-    row.set(pupilValues(pupil));
-    const changed = pupils.changes.slice(before).map((change) => fieldLabel(change.field));
-    if (changed.length === 0) {
-      return { ok: true, id, message: `Nothing had changed for ${name}, so nothing was saved.` };
-    }
-    return {
-      ok: true,
-      id,
-      message: `Saved the changes to ${name} (${id}): ${listOf(changed.map(inSentence))}.`,
-    };
-  });
+      const duplicate = knownPupilIndex(known.filter((p) => p.id !== id)).find(pupil);
+      if (duplicate) {
+        return refused({
+          [duplicate.by === 'upn' ? 'upn' : 'form']: duplicateMessage(duplicate, true),
+        });
+      }
+      const before = pupils.changes.length;
+      row.set(pupilValues(pupil));
+      const changed = pupils.changes.slice(before).map((change) => fieldLabel(change.field));
+      if (changed.length === 0) {
+        return { ok: true, id, message: `Nothing had changed for ${name}, so nothing was saved.` };
+      }
+      return {
+        ok: true,
+        id,
+        message: `Saved the changes to ${name} (${id}): ${listOf(changed.map(inSentence))}.`,
+      };
+    },
+    { requestId, alreadyDone: savedAlready },
+  );
 }
 
 export function previewPupilImport(request: unknown): PupilImportPreview {
@@ -155,35 +159,48 @@ export function previewPupilImport(request: unknown): PupilImportPreview {
   };
 }
 
-export function importPupils(request: unknown): PupilImportResult {
+export function importPupils(request: unknown, requestId?: unknown): PupilImportResult {
   const checked = checkImportRequest(request);
   if (!checked.ok) return checked;
   const today = todayIso();
-  return runOperation({ pupils: TABS.pupils }, ({ pupils }): PupilImportResult => {
-    const review = reviewImport(checked.rows, checked.mapping, knownPupils(pupils), today);
-    const ids = pupils.ids();
-    const nextUuid = pooledUuid();
-    for (const { pupil } of review.valid) {
-      const id = newRecordId(TABS.pupils.idPrefix, ids, nextUuid);
-      ids.add(id);
-      pupils.append({ [ID_HEADER]: id, ...pupilValues(pupil) });
-    }
-    const imported = review.valid.length;
-    const skippedInvalid = review.invalid.length;
-    const skippedDuplicates = review.duplicates.length;
-    const skipped = [
-      skippedInvalid > 0 ? `${plural(skippedInvalid, 'row')} with problems` : '',
-      skippedDuplicates > 0
-        ? `${plural(skippedDuplicates, 'pupil')} already on the tab or earlier in the file`
-        : '',
-    ].filter(Boolean);
-    const message =
-      (imported > 0
-        ? `Added ${plural(imported, 'pupil')} to the Pupils tab.`
-        : 'No pupils were added: there was nobody new to add.') +
-      (skipped.length > 0 ? ` Skipped ${listOf(skipped)}.` : '');
-    return { ok: true, imported, skippedInvalid, skippedDuplicates, message };
-  });
+  return runOperation(
+    { pupils: TABS.pupils },
+    ({ pupils }): PupilImportResult => {
+      const review = reviewImport(checked.rows, checked.mapping, knownPupils(pupils), today);
+      const ids = pupils.ids();
+      const nextUuid = pooledUuid();
+      for (const { pupil } of review.valid) {
+        const id = newRecordId(TABS.pupils.idPrefix, ids, nextUuid);
+        ids.add(id);
+        pupils.append({ [ID_HEADER]: id, ...pupilValues(pupil) });
+      }
+      const imported = review.valid.length;
+      const skippedInvalid = review.invalid.length;
+      const skippedDuplicates = review.duplicates.length;
+      const skipped = [
+        skippedInvalid > 0 ? `${plural(skippedInvalid, 'row')} with problems` : '',
+        skippedDuplicates > 0
+          ? `${plural(skippedDuplicates, 'pupil')} already on the tab or earlier in the file`
+          : '',
+      ].filter(Boolean);
+      const message =
+        (imported > 0
+          ? `Added ${plural(imported, 'pupil')} to the Pupils tab.`
+          : 'No pupils were added: there was nobody new to add.') +
+        (skipped.length > 0 ? ` Skipped ${listOf(skipped)}.` : '');
+      return { ok: true, imported, skippedInvalid, skippedDuplicates, message };
+    },
+    {
+      requestId,
+      alreadyDone: (ids) => ({
+        ok: true,
+        imported: ids.length,
+        skippedInvalid: 0,
+        skippedDuplicates: 0,
+        message: ALREADY_SAVED,
+      }),
+    },
+  );
 }
 
 // ---- helpers (not exported: only endpoints are) --------------------------------------------

@@ -156,7 +156,14 @@ export function checkRemindersRan(): ReminderStatus | undefined {
           `${problem} Anyone can send them from their own account instead: "Take over reminders" in the add-on's sidebar, or "Turn on review reminders" in the menu.`,
         ],
       });
-      return { problem, canTakeOver: !sameEmail(owner, user) };
+      if (sameEmail(owner, user)) {
+        // The owner themself is reading: their own trigger has stopped (or was removed).
+        return {
+          problem: `Review reminders have not run since ${format(health.lastGoodDay, 'EEEE d MMMM yyyy')}, although they are sent from your account. To start them again, choose "Turn off review reminders" and then "Turn on review reminders" in the add-on menu.`,
+          canTakeOver: false,
+        };
+      }
+      return { problem, canTakeOver: true };
     },
   );
 }

@@ -26,7 +26,6 @@ import { dateFromIso, isoFromDate } from '../domain/dates';
 import {
   failureEmail,
   planReminders,
-  reminderSettingsFrom,
   sentKey,
   settleReminders,
   SUMMARY_KEY,
@@ -50,9 +49,15 @@ import {
   type InFlight,
   type SentLog,
 } from '../domain/sent-log';
+import { checkEmailPrivacy, reminderSettingsForEmail } from './email-privacy';
 import { remainingMailQuota, sendEmail } from '../services/mail';
 import { withDocumentLockIfFree } from '../services/lock';
-import { deleteMyTriggers, documentProperties, effectiveUserEmail } from '../services/triggers';
+import {
+  deleteMyTriggers,
+  documentProperties,
+  effectiveUserEmail,
+  userProperties,
+} from '../services/triggers';
 import {
   DECISIONS_KEY,
   DIGESTS_SENT_KEY,
@@ -92,6 +97,7 @@ function dailyRun(): void {
     deleteMyTriggers(HANDLER);
     return;
   }
+  checkEmailPrivacy();
   const progress: Progress = { emailsSent: 0, logKeys: [] };
   let outcome: Outcome;
   try {
@@ -212,7 +218,7 @@ function runReminders(
     for (const entry of resolved?.sent ?? [])
       if (!entries.has(entry)) entries.set(entry, inFlight!.on);
 
-    const settings = reminderSettingsFrom(settingValues(t.settings));
+    const settings = reminderSettingsForEmail(settingValues(t.settings), props);
     const plan = planReminders({
       reviews: [...reviewRows.values()].map((r) => ({
         id: r.id,
@@ -516,7 +522,7 @@ function longDay(iso: string): string {
  */
 function rememberSencos(emails: string[]): void {
   try {
-    const store = PropertiesService.getUserProperties();
+    const store = userProperties();
     const value = JSON.stringify([...new Set(emails.map((e) => e.toLowerCase()))].sort());
     if (store.getProperty(SENCO_EMAILS_KEY) !== value) store.setProperty(SENCO_EMAILS_KEY, value);
   } catch {
@@ -526,7 +532,7 @@ function rememberSencos(emails: string[]): void {
 
 function rememberedSencos(): string[] {
   try {
-    return parseList(PropertiesService.getUserProperties().getProperty(SENCO_EMAILS_KEY) ?? '');
+    return parseList(userProperties().getProperty(SENCO_EMAILS_KEY) ?? '');
   } catch {
     return [];
   }

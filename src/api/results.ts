@@ -15,3 +15,12 @@ export function refused(errors: FieldErrors): { ok: false; errors: FieldErrors; 
           : `Nothing was saved: please correct the ${fields} fields marked below.`,
   };
 }
+
+/** Words for a retried save whose first try had already gone through (see store/request-log.ts). */
+export const ALREADY_SAVED =
+  'Saved. Your first try had already reached the sheet, so nothing was done twice.';
+
+/** The result a retried save gives when its first result is no longer kept. */
+export function savedAlready(recordIds: string[]): { ok: true; id: string; message: string } {
+  return { ok: true, id: recordIds[0] ?? '', message: ALREADY_SAVED };
+}

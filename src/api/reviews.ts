@@ -25,7 +25,7 @@ import {
 import { TABS, type TabSpec } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
 import { remainingMailQuota, sendEmail } from '../services/mail';
-import { reminderSettingsFrom } from '../domain/reminders';
+import { reminderSettingsForEmail } from './email-privacy';
 import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
@@ -38,7 +38,7 @@ import type {
   ReviewOptions,
   ReviewSummary,
 } from './reviews-contract';
-import { refused } from './results';
+import { refused, savedAlready } from './results';
 
 const R = TABS.reviews;
 
@@ -150,7 +150,7 @@ export function getInterventionReviews(interventionId: unknown): InterventionRev
   };
 }
 
-export function saveReview(form: unknown): SaveResult {
+export function saveReview(form: unknown, requestId?: unknown): SaveResult {
   const checked = validateReview(form);
   if (!checked.ok) return refused(checked.errors);
   let decision: Decision | undefined;
@@ -253,12 +253,13 @@ export function saveReview(form: unknown): SaveResult {
         ].join(' '),
       };
     },
+    { requestId, alreadyDone: savedAlready },
   );
   if (!result.ok || !decision) return result;
   return { ...result, message: `${result.message} ${tellSenco(decision)}` };
 }
 
-export function addExtraReview(request: unknown): SaveResult {
+export function addExtraReview(request: unknown, requestId?: unknown): SaveResult {
   const checked = validateExtraReview(request);
   if (!checked.ok) return refused(checked.errors);
   const { participantId, dueDate } = checked.value;
@@ -303,6 +304,7 @@ export function addExtraReview(request: unknown): SaveResult {
         message: `Added an extra review for ${name}, due ${longDate(due)}.`,
       };
     },
+    { requestId, alreadyDone: savedAlready },
   );
 }
 
@@ -448,7 +450,7 @@ function tellSenco(decision: Decision): string {
   if (email === '') {
     return `The SENCo (${name}) has no email address on the Staff tab, so they were not emailed: please tell them yourself.`;
   }
-  const { fullNames } = reminderSettingsFrom(settingValues(settings));
+  const { fullNames } = reminderSettingsForEmail(settingValues(settings));
   try {
     if (remainingMailQuota() < 1) {
       return `The email to the SENCo (${name}) could not be sent because today's email limit is used up: please tell them yourself.`;

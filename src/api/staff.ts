@@ -31,7 +31,7 @@ import type {
   StaffApi,
   StaffMemberForm,
 } from './staff-contract';
-import { refused } from './results';
+import { refused, savedAlready } from './results';
 
 // ---- Staff --------------------------------------------------------------------------------------
 
@@ -49,53 +49,57 @@ export function getStaffMember(id: string): StaffMemberForm | null {
   return row ? { ...staffFormFrom(row), id: row.id } : null;
 }
 
-export function saveStaffMember(form: unknown): SaveResult {
+export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult {
   const checked = validateStaffMember(form);
   if (!checked.ok) return refused(checked.errors);
   const member = checked.value;
   const id = idOf(form);
-  return runOperation({ staff: TABS.staff }, ({ staff }): SaveResult => {
-    const row = id === '' ? undefined : staff.find(id);
-    if (id !== '' && !row) return refused(goneFromTab('member of staff', TABS.staff.name));
-    const people = staff.records();
-    const others = people.filter((p) => p.index !== row?.index);
-    const email = member.email.toLowerCase();
-    const clash = others.find((p) => p.text('Email').toLowerCase() === email);
-    if (clash) {
-      return refused({
-        email: `Email address: ${member.email} is already used by ${clash.text('Name') || 'someone else'} on the Staff tab. Each person needs their own address.`,
-      });
-    }
-
-    const before = people.map((p) => ({ name: p.text('Name'), role: p.text('Role') }));
-    const saved = { name: member.name, role: member.role };
-    let recordId = id;
-    if (row) {
-      row.set(staffCells(member));
-      if (staff.changes.length === 0) {
-        return {
-          ok: true,
-          id,
-          message: `Nothing had changed for ${member.name}, so nothing was saved.`,
-        };
+  return runOperation(
+    { staff: TABS.staff },
+    ({ staff }): SaveResult => {
+      const row = id === '' ? undefined : staff.find(id);
+      if (id !== '' && !row) return refused(goneFromTab('member of staff', TABS.staff.name));
+      const people = staff.records();
+      const others = people.filter((p) => p.index !== row?.index);
+      const email = member.email.toLowerCase();
+      const clash = others.find((p) => p.text('Email').toLowerCase() === email);
+      if (clash) {
+        return refused({
+          email: `Email address: ${member.email} is already used by ${clash.text('Name') || 'someone else'} on the Staff tab. Each person needs their own address.`,
+        });
       }
-    } else {
-      recordId = newRecordId(TABS.staff.idPrefix, staff.ids(), uuid);
-      staff.append({ ...staffCells(member), [TABS.staff.idHeader]: recordId });
-    }
-    const after = row
-      ? people.map((p, i) => (p.index === row.index ? saved : before[i]!))
-      : [...before, saved];
-    const warnings = [...sencoWarnings(before, after, !row), ...sameNameWarnings(member, others)];
-    return {
-      ok: true,
-      id: recordId,
-      message: row
-        ? `Saved the changes to ${describe(member)} on the Staff tab.`
-        : `Added ${describe(member)} to the Staff tab.`,
-      warnings,
-    };
-  });
+
+      const before = people.map((p) => ({ name: p.text('Name'), role: p.text('Role') }));
+      const saved = { name: member.name, role: member.role };
+      let recordId = id;
+      if (row) {
+        row.set(staffCells(member));
+        if (staff.changes.length === 0) {
+          return {
+            ok: true,
+            id,
+            message: `Nothing had changed for ${member.name}, so nothing was saved.`,
+          };
+        }
+      } else {
+        recordId = newRecordId(TABS.staff.idPrefix, staff.ids(), uuid);
+        staff.append({ ...staffCells(member), [TABS.staff.idHeader]: recordId });
+      }
+      const after = row
+        ? people.map((p, i) => (p.index === row.index ? saved : before[i]!))
+        : [...before, saved];
+      const warnings = [...sencoWarnings(before, after, !row), ...sameNameWarnings(member, others)];
+      return {
+        ok: true,
+        id: recordId,
+        message: row
+          ? `Saved the changes to ${describe(member)} on the Staff tab.`
+          : `Added ${describe(member)} to the Staff tab.`,
+        warnings,
+      };
+    },
+    { requestId, alreadyDone: savedAlready },
+  );
 }
 
 /** "Mr Tom Reed (TA, £18.50 an hour)". */
@@ -129,33 +133,41 @@ export function getLibraryEntry(id: string): LibraryEntryForm | null {
   return row ? { ...libraryFormFrom(row), id: row.id } : null;
 }
 
-export function saveLibraryEntry(form: unknown): SaveResult {
+export function saveLibraryEntry(form: unknown, requestId?: unknown): SaveResult {
   const checked = validateLibraryEntry(form);
   if (!checked.ok) return refused(checked.errors);
   const entry = checked.value;
   const id = idOf(form);
   const tab = TABS.provisionLibrary;
-  return runOperation({ library: tab }, ({ library }): SaveResult => {
-    const row = id === '' ? undefined : library.find(id);
-    if (id !== '' && !row) return refused(goneFromTab('library entry', tab.name));
-    if (row) {
-      row.set(libraryCells(entry));
-      return library.changes.length === 0
-        ? { ok: true, id, message: `Nothing had changed in "${entry.name}", so nothing was saved.` }
-        : {
-            ok: true,
-            id,
-            message: `Saved the changes to "${entry.name}" in the Provision library.`,
-          };
-    }
-    const recordId = newRecordId(tab.idPrefix, library.ids(), uuid);
-    library.append({ ...libraryCells(entry), [tab.idHeader]: recordId });
-    return {
-      ok: true,
-      id: recordId,
-      message: `Added "${entry.name}" (${recordId}) to the Provision library. It is now offered when you add an intervention.`,
-    };
-  });
+  return runOperation(
+    { library: tab },
+    ({ library }): SaveResult => {
+      const row = id === '' ? undefined : library.find(id);
+      if (id !== '' && !row) return refused(goneFromTab('library entry', tab.name));
+      if (row) {
+        row.set(libraryCells(entry));
+        return library.changes.length === 0
+          ? {
+              ok: true,
+              id,
+              message: `Nothing had changed in "${entry.name}", so nothing was saved.`,
+            }
+          : {
+              ok: true,
+              id,
+              message: `Saved the changes to "${entry.name}" in the Provision library.`,
+            };
+      }
+      const recordId = newRecordId(tab.idPrefix, library.ids(), uuid);
+      library.append({ ...libraryCells(entry), [tab.idHeader]: recordId });
+      return {
+        ok: true,
+        id: recordId,
+        message: `Added "${entry.name}" (${recordId}) to the Provision library. It is now offered when you add an intervention.`,
+      };
+    },
+    { requestId, alreadyDone: savedAlready },
+  );
 }
 
 // ---- Helpers (not endpoints) --------------------------------------------------------------------

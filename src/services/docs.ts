@@ -18,9 +18,17 @@ type Section =
   | GoogleAppsScript.Document.HeaderSection
   | GoogleAppsScript.Document.FooterSection;
 
+/** Told the new Doc the moment it exists, before anything is written in it. */
+export type OnDocCreated = (doc: Document) => void;
+
 /** A new Doc laid out from blocks (the built-in letter). */
-export function createDocFromBlocks(name: string, blocks: readonly LetterBlock[]): Document {
+export function createDocFromBlocks(
+  name: string,
+  blocks: readonly LetterBlock[],
+  onCreated?: OnDocCreated,
+): Document {
   const doc = DocumentApp.create(name);
+  onCreated?.(doc);
   const body = doc.getBody();
   const first = body.getChild(0);
   for (const block of blocks) appendBlock(body, block);
@@ -70,9 +78,11 @@ export function createDocFromTemplate(
   name: string,
   templateUrl: string,
   values: Readonly<Record<string, string>>,
+  onCreated?: OnDocCreated,
 ): { doc: Document; unknown: string[] } {
   const template = DocumentApp.openByUrl(templateUrl);
   const doc = DocumentApp.create(name);
+  onCreated?.(doc);
   const unknown = new Set<string>();
   const body = doc.getBody();
   const first = body.getChild(0);
@@ -217,4 +227,9 @@ export function fileInYearFolder(doc: Document, folderName: string, user: string
   } catch {
     return `It could not be put in your "${folderName}" folder, so it is in your My Drive.`;
   }
+}
+
+/** Puts a Doc the add-on made in the bin (drive.file: only its own files). */
+export function trashDoc(id: string): void {
+  DriveApp.getFileById(id).setTrashed(true);
 }

@@ -30,3 +30,8 @@ export function effectiveUserEmail(): string {
 export function documentProperties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
+
+/** The acting user's own store (for a trigger: its owner's), readable without the document. */
+export function userProperties(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getUserProperties();
+}

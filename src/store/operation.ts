@@ -1,12 +1,20 @@
 /**
  * One user operation on the workbook: under the document lock, read each tab it needs once, let
- * the caller decide every change in memory, then write each changed tab once and append the audit
- * log's rows, also in one write. A refusal ({ ok: false }) or an error writes nothing.
+ * the caller decide every change in memory, then append the audit log's rows in one write and
+ * write each changed tab once. A refusal ({ ok: false }) or an error writes nothing.
+ *
+ * The audit rows go first: they are the operation's intent, tagged with the sidebar's request ID,
+ * so a retry of the same submit finds them and completes whatever did not reach the tabs (see
+ * request-log.ts) instead of doing it all again. The first result is kept in the document cache
+ * for the retry to return; when the cache has lost it, the caller's `alreadyDone` words are used.
+ * A save cut off and not retried is put right by the next save of the same record (its own tab is
+ * written last, and derived rows such as reviews are checked again by it).
  */
 import type { TabSpec } from '../domain/workbook';
 import { withDocumentLock } from '../services/lock';
 import { currentUserEmail } from '../services/environment';
 import { writeAudit } from './audit-log';
+import { completeLoggedChanges, findRequestChanges, validRequestId } from './request-log';
 import { Table, type Change } from './table';
 import { activeSpreadsheet } from './workbook';
 
@@ -16,27 +24,66 @@ export interface OperationContext {
   now: Date;
 }
 
+export interface OperationOptions<T> {
+  /** The sidebar's ID for this submit (see request-log.ts); ignored when not a valid ID. */
+  requestId?: unknown;
+  /** What a retry returns when its first attempt saved and its result is no longer cached. */
+  alreadyDone?: (recordIds: string[]) => NoInfer<T>;
+}
+
+/** Results are kept as long as the document cache allows (six hours). */
+const RESULT_SECONDS = 21600;
+
 function isRefusal(result: unknown): boolean {
   return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
+}
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
 }
 
 export function runOperation<K extends string, T>(
   specs: Record<K, TabSpec>,
   work: (tables: Record<K, Table>, context: OperationContext) => T,
+  options: OperationOptions<T> = {},
 ): T {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const tables = {} as Record<K, Table>;
     for (const key of Object.keys(specs) as K[]) tables[key] = Table.read(spreadsheet, specs[key]);
+    const requestId = validRequestId(options.requestId);
+    const cacheKey = `request:${requestId ?? ''}`;
+
+    if (requestId && options.alreadyDone) {
+      const logged = findRequestChanges(spreadsheet, requestId);
+      if (logged.length > 0) {
+        // A retry: finish the first attempt's writes, then give its result again.
+        for (const table of completeLoggedChanges(spreadsheet, tables, logged)) table.flush();
+        const cached = documentCache()?.get(cacheKey);
+        if (cached) return JSON.parse(cached) as T;
+        return options.alreadyDone([...new Set(logged.map((c) => c.recordId))]);
+      }
+    }
+
     const context: OperationContext = { user: currentUserEmail(), now: new Date() };
     const result = work(tables, context);
     if (isRefusal(result)) return result;
-    const changes: Change[] = [];
-    for (const table of Object.values<Table>(tables)) {
-      changes.push(...table.changes);
-      table.flush();
+    const changes: Change[] = Object.values<Table>(tables).flatMap((table) => table.changes);
+    writeAudit(spreadsheet, changes, { ...context, requestId });
+    if (requestId && changes.length > 0) {
+      try {
+        documentCache()?.put(cacheKey, JSON.stringify(result), RESULT_SECONDS);
+      } catch {
+        // Without it a retry still completes the save; it only says so in fewer words.
+      }
     }
-    writeAudit(spreadsheet, changes, context);
+    // The operation's own record (its first tab) is written last: a save cut off between writes
+    // then leaves that record as it was, and saving it again does the rest again.
+    for (const table of Object.values<Table>(tables).reverse()) table.flush();
     return result;
   });
 }

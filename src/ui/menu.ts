@@ -19,6 +19,8 @@ export const MENU_SECTIONS = [
   ],
   [
     { caption: 'Check good practice', functionName: 'checkGoodPractice' },
+    { caption: 'Check the audit log', functionName: 'checkAuditLog' },
+    { caption: 'Email privacy…', functionName: 'showEmailPrivacy' },
     { caption: 'Set up provision map', functionName: 'setUpProvisionMap' },
   ],
 ] as const;

@@ -4,15 +4,9 @@
  * for everyone, and an owner who has left.
  */
 import type { Emulator } from '../../emulator/src';
-import { setUpEmulator } from '../support/emulator';
+import { setUpEmulator, switchOnFullNames } from '../support/emulator';
 import { editCellAsUser } from '../../emulator/src/spreadsheet';
-import {
-  dashboard,
-  reviewRecord,
-  seedSchool,
-  setSetting,
-  sevenAm,
-} from '../support/reminders-school';
+import { dashboard, reviewRecord, seedSchool, sevenAm } from '../support/reminders-school';
 
 const TOM = 'treed@school.example';
 const PRIYA = 'pshah@school.example';
@@ -221,7 +215,7 @@ describe('emails carry the minimum', () => {
   test('with full names on, the SENCo reads the note itself', () => {
     const emu = setUpEmulator();
     seedSchool(emu);
-    setSetting(emu, 'Full names in emails', 'Yes');
+    switchOnFullNames(emu);
     emu.menu('turnOnReminders');
     emu.fireDueTriggers(sevenAm(24));
     expect(mailTo(emu, SENCO)[0]?.body).toContain(

@@ -1,12 +1,11 @@
 import type { Emulator } from '../../emulator/src';
-import { setUpEmulator } from '../support/emulator';
+import { setUpEmulator, switchOnFullNames } from '../support/emulator';
 import {
   dashboard,
   day,
   review,
   reviewRecord,
   seedSchool,
-  setSetting,
   sevenAm,
 } from '../support/reminders-school';
 import { seedBigSchool } from '../support/big-school';
@@ -163,7 +162,7 @@ describe('the daily run', () => {
 
   test('full names only when Settings says so, and every value is HTML-escaped', () => {
     const emu = school();
-    setSetting(emu, 'Full names in emails', 'Yes');
+    switchOnFullNames(emu);
     turnOn(emu);
     emu.fireDueTriggers(sevenAm(24));
     const tom = mailTo(emu, 'treed@school.example')[0];
@@ -384,15 +383,16 @@ describe('the daily run', () => {
     emu.resetCalls();
     emu.fireDueTriggers(sevenAm(24));
     const calls = emu.calls();
-    // 7 tabs, plus the audit log's header row.
-    expect(calls['SpreadsheetApp.Range.getValues']).toBe(8);
+    // 7 tabs, plus the audit log's header row, plus Settings for the email-privacy check.
+    expect(calls['SpreadsheetApp.Range.getValues']).toBe(9);
     // Reviews (marks), Dashboard, audit log.
     expect(calls['SpreadsheetApp.Range.setValues']).toBe(3);
     expect(calls['MailApp.getRemainingDailyQuota']).toBe(1);
     expect(calls['MailApp.sendEmail']).toBe(3);
     // Per email, "in flight" before it and its log after it; the kept log once at the end, and
     // one delete of the run's own log.
-    expect(calls['PropertiesService.Properties.setProperty']).toBe(3 + 1); // + the SENCos' addresses
+    // + the SENCos' addresses, + the audit log's chain head.
+    expect(calls['PropertiesService.Properties.setProperty']).toBe(3 + 1 + 1);
     expect(calls['PropertiesService.Properties.setProperties']).toBe(3 + 1);
     expect(calls['PropertiesService.Properties.deleteProperty']).toBe(1);
   });
@@ -408,11 +408,16 @@ describe('a large school', () => {
     const [run] = emu.fireDueTriggers(sevenAm(24));
     expect(run?.ok).toBe(true);
     const calls = emu.calls();
-    expect(calls['SpreadsheetApp.Range.getValues']).toBe(8);
+    expect(calls['SpreadsheetApp.Range.getValues']).toBe(9); // Settings again: email privacy
     expect(calls['SpreadsheetApp.Range.setValues']).toBe(3);
     const emails = calls['MailApp.sendEmail'] ?? 0;
     expect(emails).toBe(61); // 60 staff digests and the SENCo summary
-    const total = Object.values(calls).reduce((a, b) => a + b, 0);
+    // One digest per audit row, to seal it: work done inside Apps Script, not a round trip.
+    const auditRows = emu.records('Audit log').length;
+    expect(calls['Utilities.computeDigest']).toBe(auditRows);
+    const total = Object.entries(calls)
+      .filter(([method]) => method !== 'Utilities.computeDigest')
+      .reduce((a, [, n]) => a + n, 0);
     // Per email: the send and two property writes (in flight, then logged); the rest is a fixed
     // handful. Measured: 250 (61 sends, 123 property writes, 12 log deletes, 8 reads, 3 writes, …).
     expect(total).toBeLessThan(3 * emails + 80);

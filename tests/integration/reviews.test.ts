@@ -8,7 +8,7 @@ import {
 import type { SaveResult } from '../../src/api/contract';
 import type { InterventionReviews, ReviewOptions } from '../../src/api/reviews-contract';
 import { REVIEW_REQUIRED } from '../../src/domain/review';
-import { setUpEmulator, validForm } from '../support/emulator';
+import { setUpEmulator, switchOnFullNames, validForm } from '../support/emulator';
 
 const READ = 'SpreadsheetApp.Range.getValues';
 const WRITE = 'SpreadsheetApp.Range.setValues';
@@ -112,15 +112,6 @@ function byId(emu: Emulator, tab: string, header: string, id: string): Record<st
   const found = emu.records(tab).find((r) => r[header] === id);
   if (!found) throw new Error(`no ${id} on ${tab}`);
   return found;
-}
-
-function setSetting(emu: Emulator, setting: string, value: string): void {
-  const sheet = emu.state.spreadsheet.sheets.find((s) => s.name === 'Settings');
-  const headers = (sheet?.rows[0] ?? []).map((c) => (c ? String(c.v) : ''));
-  const row = sheet?.rows.find((cells) => cells[headers.indexOf('Setting')]?.v === setting);
-  const cell = row?.[headers.indexOf('Value')];
-  if (!cell) throw new Error(`no setting ${setting}`);
-  cell.v = value;
 }
 
 const MID = (overrides: Record<string, string> = {}): Record<string, string> => ({
@@ -280,7 +271,7 @@ describe('recording a review', () => {
 
   it('flags no measured progress too, appending to what is there, with full names if chosen', () => {
     const { emu, spelling } = school();
-    setSetting(emu, 'Full names in emails', 'Yes');
+    switchOnFullNames(emu);
     saveOk(emu, MID({ judgement: 'Not working' }));
     const result = saveOk(
       emu,

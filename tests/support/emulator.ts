@@ -71,3 +71,9 @@ export function storedCell(emu: Emulator, tab: string, dataRow: number, header: 
   if (column < 0) throw new Error(`no column ${header} in ${tab}`);
   return sheet.rows[dataRow]?.[column] ?? null;
 }
+
+/** The SENCo switches full names in emails on, as they must: "Email privacy…", answering Yes. */
+export function switchOnFullNames(emu: Emulator, senco = 'senco@school.example'): void {
+  emu.answerAlerts('YES');
+  emu.menu('showEmailPrivacy', senco);
+}

@@ -47,9 +47,9 @@ describe('describeFailure', () => {
     );
   });
 
-  it('keeps the detail of any other failure, and says nothing was saved', () => {
+  it('keeps the detail of any other failure, and says trying again is safe', () => {
     const message = describeFailure(new Error('Lock timeout <b>x</b>'));
-    expect(message).toMatch(/nothing was saved/);
+    expect(message).toMatch(/never saves anything twice/);
     expect(message).toContain('Lock timeout <b>x</b>');
     expect(describeFailure(undefined)).toMatch(/try again/);
   });
@@ -64,7 +64,34 @@ describe('callServer', () => {
     const form = { name: 'Reading', lead: 'Ann' } as InterventionForm;
     const calls = stubRun(() => ({ ok: { ok: true, id: 'INT-0001', message: 'Saved' } }));
     await expect(callServer('saveIntervention', form)).resolves.toMatchObject({ id: 'INT-0001' });
-    expect(calls).toEqual([['saveIntervention', [form]]]);
+    expect(calls).toEqual([['saveIntervention', [form, expect.stringMatching(/^[0-9a-f]{32}$/)]]]);
+  });
+
+  it('a save sent again after a failure carries the same request ID; after an answer, a new one', async () => {
+    const form = { name: 'Reading', lead: 'Ann' } as InterventionForm;
+    let failing = true;
+    const calls = stubRun(() =>
+      failing
+        ? { fail: new Error('NetworkError: Connection failure due to HTTP 0') }
+        : { ok: { ok: true } },
+    );
+    await expect(callServer('saveIntervention', form)).rejects.toThrow(/internet connection/);
+    failing = false;
+    await callServer('saveIntervention', form);
+    await callServer('saveIntervention', form);
+    const ids = calls.map(([, args]) => args[1]);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[1]);
+    // A changed form is another submit.
+    failing = true;
+    await expect(callServer('saveIntervention', { ...form, name: 'Maths' })).rejects.toThrow();
+    expect(calls[3]?.[1][1]).not.toBe(ids[2]);
+  });
+
+  it('reads carry no request ID', async () => {
+    const calls = stubRun(() => ({ ok: null }));
+    await callServer('getIntervention', 'INT-0001');
+    expect(calls).toEqual([['getIntervention', ['INT-0001']]]);
   });
 
   it('rejects with a plain-English message when the server call fails', async () => {

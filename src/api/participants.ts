@@ -51,8 +51,7 @@ import type {
 } from './participants-contract';
 import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
-import { isScheduledKind, reviewDates, reviewsToAdd } from '../domain/schedule';
-import { calendarFrom } from '../store/calendar';
+import { scheduleReviews } from './review-schedule';
 
 const P = TABS.participants;
 const PARTICIPANT_ID = P.idHeader;
@@ -375,41 +374,6 @@ export function getPupilProfile(pupilId: unknown): PupilProfile {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (not exported: not callable from the sidebar)
-
-/**
- * A pupil has just been marked Started: adds their Baseline, Mid-point and End reviews to the
- * Reviews tab (written with the rest of the operation), unless they already have them. Dates come
- * from the place's start date (else the intervention's), the intervention's length in school
- * weeks and the term dates on the Settings tab. Returns a sentence for the saved message.
- */
-function scheduleReviews(row: Row, interventions: Table, settings: Table, reviews: Table): string {
-  const existing = reviews
-    .records()
-    .filter((r) => r.text('Participant ID') === row.id)
-    .map((r) => r.text('Kind'));
-  const intervention = interventions.find(row.text('Intervention ID'));
-  const start = row.date('Start date') ?? intervention?.date(INTERVENTION_COLUMNS.startDate);
-  const weeks = intervention?.number(INTERVENTION_COLUMNS.lengthWeeks);
-  if (existing.some(isScheduledKind)) return '';
-  if (!start || !weeks || weeks < 1) {
-    return ' Review dates could not be worked out: give a start date and the intervention a length in weeks, then save again.';
-  }
-  const dates = reviewDates(start, weeks, calendarFrom(settings));
-  const ids = reviews.ids();
-  for (const review of reviewsToAdd(existing, dates)) {
-    const id = newRecordId(TABS.reviews.idPrefix, ids, uuid);
-    ids.add(id);
-    reviews.append({
-      'Review ID': id,
-      'Intervention ID': row.text('Intervention ID'),
-      'Participant ID': row.id,
-      Kind: review.kind,
-      'Due date': review.due,
-      Status: 'Due',
-    });
-  }
-  return ` Reviews due: baseline ${longDate(dates.baseline)}, mid-point ${longDate(dates.midPoint)}, end ${longDate(dates.end)}.`;
-}
 
 const NOT_FOUND =
   "Pupil: this pupil's record is no longer on the Participants tab. It may have been deleted: choose the intervention again.";

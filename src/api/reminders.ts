@@ -51,6 +51,7 @@ import {
 } from '../domain/sent-log';
 import { checkEmailPrivacy, reminderSettingsForEmail } from './email-privacy';
 import { remainingMailQuota, sendEmail } from '../services/mail';
+import { scheduleReviews, startedWithoutReviews } from './review-schedule';
 import { withDocumentLockIfFree } from '../services/lock';
 import {
   deleteMyTriggers,
@@ -193,6 +194,12 @@ function runReminders(
 
     const today = startOfDay(now);
     const todayIso = isoFromDate(today);
+    // A started pupil always has reviews: a save cut off before writing them is put right here
+    // (the audit log notes each review made). They are reminded from tomorrow.
+    const unscheduled = startedWithoutReviews(t.participants, t.reviews);
+    const repaired = unscheduled.filter((place) =>
+      scheduleReviews(place, t.interventions, t.settings, t.reviews).startsWith(' Reviews due'),
+    ).length;
     const logs: SentLog[] = [];
     for (const [key, value] of Object.entries(props)) {
       const log = key.startsWith(SENT_LOG_PREFIX) ? parseSentLog(value) : undefined;
@@ -365,6 +372,9 @@ function runReminders(
         : '',
       plan.noSenco
         ? 'No SENCo with an email address on the Staff tab, so no summary was sent.'
+        : '',
+      repaired > 0
+        ? `Put right: ${repaired === 1 ? '1 pupil' : `${repaired} pupils`} marked Started had no reviews (a save was cut off); their reviews were made (see the Audit log).`
         : '',
     ].filter(Boolean);
     setDashboardRows(t.dashboard, {

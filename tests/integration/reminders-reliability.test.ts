@@ -223,3 +223,38 @@ describe('emails carry the minimum', () => {
     );
   });
 });
+
+test('the daily run makes the reviews of a started pupil who has none, and says so', () => {
+  const emu = setUpEmulator();
+  seedSchool(emu);
+  emu.appendRecords('Interventions', [
+    {
+      'Intervention ID': 'INT-0009',
+      Name: 'Reading club',
+      Status: 'Running',
+      Lead: 'Mr Tom Reed',
+      'Start date': new Date(2026, 10, 16),
+      'Length (weeks)': 10,
+    },
+  ]);
+  emu.appendRecords('Participants', [
+    {
+      'Participant ID': 'PAR-0009',
+      'Intervention ID': 'INT-0009',
+      'Pupil ID': 'PUP-0001',
+      Status: 'Started',
+      'Start date': new Date(2026, 10, 16),
+    },
+  ]);
+  emu.menu('turnOnReminders');
+  emu.fireDueTriggers(sevenAm(24));
+  const made = emu.records('Reviews').filter((r) => r['Participant ID'] === 'PAR-0009');
+  expect(made.map((r) => r.Kind).sort()).toEqual(['Baseline', 'End', 'Mid-point']);
+  expect(dashboard(emu)['Reminders: last run']?.notes).toContain(
+    'Put right: 1 pupil marked Started had no reviews',
+  );
+  const audited = emu.records('Audit log').filter((r) => r['Record type'] === 'Reviews');
+  expect(audited.length).toBeGreaterThanOrEqual(3);
+  emu.fireDueTriggers(sevenAm(25));
+  expect(emu.records('Reviews').filter((r) => r['Participant ID'] === 'PAR-0009')).toHaveLength(3);
+});

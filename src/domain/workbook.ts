@@ -66,6 +66,21 @@ export const REVIEW_STATUSES = ['Due', 'Done', 'Cancelled'] as const;
 export const REVIEW_JUDGEMENTS = ['Working', 'Partly working', 'Not working'] as const;
 export const FURTHER_ACTIONS = ['Continue', 'Change', 'Stop', 'New plan'] as const;
 export const YES_NO = ['Yes', 'No'] as const;
+/** The SENCo's decision about an intervention (the decision sidebar). */
+export const DECISIONS = ['Continue', 'Change', 'Stop'] as const;
+/** Whether a pupil reached their target. */
+export const TARGET_MET = ['Yes', 'Partly', 'No'] as const;
+/** The kinds of measure a school records results in (Settings tab, "Measure" rows). */
+export const MEASURE_KINDS = [
+  'Score out of',
+  'Age in months',
+  'Standardised score',
+  'Count',
+  'Percentage',
+  'Rating 1 to 5',
+  'Words only',
+] as const;
+export const BETTER_WHEN = ['Higher', 'Lower'] as const;
 
 /** Lessons a session may be taken from (what the pupil misses). */
 export const LESSONS = [
@@ -178,7 +193,11 @@ export const TABS = {
       { header: 'Intervention ID' },
       { header: 'Name' },
       { header: 'Code' },
-      { header: 'Status', rule: { kind: 'list', values: INTERVENTION_STATUSES } },
+      {
+        header: 'Status',
+        rule: { kind: 'list', values: INTERVENTION_STATUSES },
+        note: 'Kept by the add-on: Planned until a pupil starts, Running while any pupil is started, Finished when every end review is recorded, Stopped when the SENCo stops it',
+      },
       { header: 'Lead', rule: { kind: 'staffName' } },
       { header: 'Supported by' },
       { header: 'Group or individual', rule: { kind: 'list', values: DELIVERY_MODES } },
@@ -198,6 +217,14 @@ export const TABS = {
         header: 'Needs decision',
         note: 'Why the SENCo must decide whether to change or stop it (from a mid-point review)',
       },
+      {
+        header: 'Decision',
+        rule: { kind: 'list', values: DECISIONS },
+        note: 'The SENCo’s decision, recorded with "Decide about interventions…"',
+      },
+      { header: 'Decision reason' },
+      { header: 'Decided by' },
+      { header: 'Decided on', rule: { kind: 'date' }, format: DATE },
       { header: 'Run again', rule: { kind: 'list', values: YES_NO } },
       { header: 'Change first' },
       { header: 'Staff training needs' },
@@ -222,12 +249,32 @@ export const TABS = {
         note: 'Only when parents were not told directly',
       },
       { header: 'Baseline' },
-      { header: 'Baseline measure' },
+      { header: 'Baseline measure', note: 'One of the measures on the Settings tab' },
       { header: 'Baseline date', rule: { kind: 'date' }, format: DATE },
       { header: 'Target', note: 'SMART: specific, measurable, achievable, relevant, time-bound' },
       { header: 'Lesson missed', rule: { kind: 'list', values: LESSONS } },
       { header: 'Actual' },
       { header: 'Actual date', rule: { kind: 'date' }, format: DATE },
+      {
+        header: 'Baseline value',
+        note: 'The baseline as a number in its measure (written by the add-on)',
+      },
+      {
+        header: 'Target value',
+        note: 'The target as a number in its measure (written by the add-on)',
+      },
+      {
+        header: 'Actual value',
+        note: 'The end result as a number in its measure (written by the add-on)',
+      },
+      {
+        header: 'Outcome score',
+        note: '−2 significantly less than expected … +2 significantly more than expected (Settings tab); written by the add-on at the end review',
+      },
+      { header: 'Target met', rule: { kind: 'list', values: TARGET_MET } },
+      { header: 'Ratio gain', note: 'Months of age gained ÷ months elapsed (age measures only)' },
+      { header: 'Score change', note: 'Standardised scores: points gained, and the effect size' },
+      { header: 'Outcome reason', note: 'Why the reviewer chose the outcome score, when they did' },
       { header: 'Evaluation' },
       { header: 'Further action' },
       { header: 'Warnings', note: 'Good-practice warnings, written by the add-on' },
@@ -253,6 +300,22 @@ export const TABS = {
       { header: 'Done on', rule: { kind: 'date' }, format: DATE },
       { header: 'Result', note: 'Measured the same way as the baseline' },
       { header: 'Result date', rule: { kind: 'date' }, format: DATE },
+      {
+        header: 'Result value',
+        note: 'The result as a number in its measure (written by the add-on)',
+      },
+      {
+        header: 'Outcome score',
+        note: 'At the end review (provisional at the mid-point): −2 … +2, see the Settings tab',
+      },
+      { header: 'Outcome reason', note: 'Why the reviewer chose the score, when they did' },
+      {
+        header: 'Pupil rating',
+        rule: { kind: 'number', min: 1, max: 5 },
+        note: 'The pupil’s own view, 1 to 5',
+      },
+      { header: 'Pupil view', note: 'In the pupil’s words, or why they were not asked' },
+      { header: 'Parents view' },
       { header: 'Progress' },
       { header: 'Other factors' },
       { header: 'Judgement', rule: { kind: 'list', values: REVIEW_JUDGEMENTS } },
@@ -276,6 +339,17 @@ export const TABS = {
       { header: 'Notes' },
       { header: 'From', format: DATE, note: 'Term dates: the first day' },
       { header: 'To', format: DATE, note: 'Term dates: the last day (blank for a single day)' },
+      {
+        header: 'Kind',
+        rule: { kind: 'list', values: MEASURE_KINDS },
+        note: 'Measure rows: how results are recorded',
+      },
+      { header: 'Out of', note: 'Measure rows: the top score, for a score out of N' },
+      {
+        header: 'Better when',
+        rule: { kind: 'list', values: BETTER_WHEN },
+        note: 'Measure rows: Higher or Lower (e.g. behaviour incidents: Lower)',
+      },
     ],
   },
   dashboard: {

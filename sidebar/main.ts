@@ -13,6 +13,8 @@ import { render as renderStaff } from './views/staff';
 import { render as renderLibrary } from './views/library';
 import { render as renderReview } from './views/review';
 import { render as renderLetters } from './views/letters';
+import { render as renderDecide } from './views/decide';
+import { preselectRecord } from './preselect';
 
 type View = (root: HTMLElement) => void;
 
@@ -26,6 +28,7 @@ const VIEWS = new Map<string, View>([
   ['library', renderLibrary],
   ['review', renderReview],
   ['letters', renderLetters],
+  ['decide', renderDecide],
 ]);
 
 function start(): void {
@@ -41,6 +44,7 @@ function start(): void {
   }
   try {
     view(root);
+    preselectRecord(root, document.body.dataset.record ?? '');
     void showReminderBanner(root);
   } catch {
     notice(

@@ -51,6 +51,7 @@ const SAVES: ReadonlySet<string> = new Set<keyof ServerApi>([
   'saveStaffMember',
   'saveLibraryEntry',
   'generateLetter',
+  'recordDecision',
 ]);
 
 /** Request IDs of submits that have not had an answer yet, by endpoint and arguments. */

@@ -7,6 +7,7 @@ import { activeSpreadsheet } from './store/workbook';
 import { withDocumentLock } from './services/lock';
 import { currentUserEmail } from './services/environment';
 import { recheckGoodPractice } from './api/practice';
+import { alignBaselines } from './api/baselines';
 import { checkRemindersRan } from './api/reminders-switch';
 import { buildMenu } from './ui/menu';
 import { reportingErrors, showMessage, showSidebar, type SidebarView } from './ui/dialogs';
@@ -18,6 +19,7 @@ export * from './api/participants';
 export * from './api/reviews';
 export * from './api/reminders';
 export * from './api/letters';
+export * from './api/decisions';
 export { checkAuditLog } from './api/audit';
 export { showEmailPrivacy } from './api/email-privacy';
 export { onEdit } from './api/hand-edits';
@@ -41,6 +43,7 @@ export function onInstall(): void {
 export function setUpProvisionMap(): void {
   reportingErrors('Set up provision map', () => {
     const report = withDocumentLock(() => setUpWorkbook(activeSpreadsheet(), currentUserEmail()));
+    const baselines = alignBaselines();
     const lines = [
       report.tabsCreated.length > 0
         ? `Tabs created: ${report.tabsCreated.join(', ')}.`
@@ -48,7 +51,13 @@ export function setUpProvisionMap(): void {
       report.columnsAdded.length > 0 && report.tabsCreated.length === 0
         ? `Columns added: ${report.columnsAdded.join('; ')}.`
         : '',
-      'Nothing you had entered was changed.',
+      baselines.copied > 0
+        ? `Baselines brought into line (one baseline per pupil): ${baselines.copied}.`
+        : '',
+      baselines.conflicts.length > 0
+        ? `Baselines that differ between a pupil's place and their Baseline review (neither was changed; please check which is right): ${baselines.conflicts.join('; ')}.`
+        : '',
+      baselines.copied > 0 ? '' : 'Nothing you had entered was changed.',
     ];
     showMessage('Provision map ready', lines.filter(Boolean).join('\n'));
   });
@@ -82,3 +91,4 @@ export const showStaffForm = sidebarOpener('staff', 'Staff');
 export const showLibraryForm = sidebarOpener('library', 'Provision library');
 export const showReviewForm = sidebarOpener('review', 'Record a review');
 export const showLetters = sidebarOpener('letters', 'Letters to parents');
+export const showDecisions = sidebarOpener('decide', 'Decide about interventions');

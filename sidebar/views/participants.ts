@@ -66,7 +66,7 @@ export function participantDetails(place: ParticipantSummary): string {
 /** The statuses offered in the form: Removed has its own button (with a confirmation). */
 const STATUS_CHOICES = PARTICIPANT_STATUSES.filter((s) => s !== 'Removed');
 
-function groups(intervention: InterventionChoice): GroupSpec[] {
+function groups(intervention: InterventionChoice, measures: readonly string[]): GroupSpec[] {
   const L = PARTICIPANT_LABELS;
   const starts = intervention.startDateText
     ? `The intervention starts on ${intervention.startDateText}. Change this if the pupil starts on another day.`
@@ -127,8 +127,10 @@ function groups(intervention: InterventionChoice): GroupSpec[] {
         {
           key: 'baselineMeasure',
           label: L.baselineMeasure,
-          kind: 'text',
-          hint: 'e.g. Reading age, Spelling test score, Boxall Profile.',
+          kind: 'select',
+          options: measures,
+          prompt: 'Choose a measure',
+          hint: 'The same measure at the start, the mid-point and the end. The SENCo can add measures on the Settings tab.',
         },
         { key: 'baselineDate', label: L.baselineDate, kind: 'date' },
         {
@@ -216,7 +218,9 @@ function renderPupils(
       { type: 'button', class: 'secondary pupil', 'aria-describedby': describedBy },
       place.pupilName,
     );
-    open.addEventListener('click', () => renderRecord(root, intervention, place, interventions));
+    open.addEventListener('click', () =>
+      renderRecord(root, intervention, place, interventions, data.measures),
+    );
     list.append(
       h(
         'li',
@@ -433,6 +437,7 @@ function renderRecord(
   intervention: InterventionChoice,
   place: ParticipantSummary,
   interventions: InterventionChoice[],
+  measures: readonly string[],
 ): void {
   const back = h('button', { type: 'button', class: 'secondary' }, 'Back to the list');
   back.addEventListener('click', () => {
@@ -457,7 +462,7 @@ function renderRecord(
       .filter(Boolean)
       .join(' '),
     before: [h('p', {}, back), ...warnings],
-    groups: groups(intervention),
+    groups: groups(intervention, measures),
     validate: (values) => validateParticipant({ ...values, id: place.id }),
     initial: place.form,
     resetAfterSave: false,

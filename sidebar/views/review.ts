@@ -11,6 +11,7 @@ import type {
   ReviewSummary,
 } from '../../src/api/reviews-contract';
 import {
+  OUTCOME_CHOICES,
   REVIEW_LABELS,
   reviewName,
   validateExtraReview,
@@ -282,6 +283,28 @@ function reviewGroups(review: ReviewSummary): GroupSpec[] {
       ],
     });
   }
+  if (review.kind === 'Mid-point' || review.kind === 'End') {
+    groups.push({
+      legend: 'Outcome score',
+      hint: 'Worked out from the baseline, target and result when the measure is a number. Choose one yourself for a words-only measure, or if you disagree, and say why.',
+      fields: [
+        {
+          key: 'outcomeScore',
+          label: L.outcomeScore,
+          kind: 'select',
+          options: OUTCOME_CHOICES,
+          prompt: 'Work it out for me',
+          groupHint: true,
+        },
+        {
+          key: 'outcomeReason',
+          label: L.outcomeReason,
+          kind: 'textarea',
+          hint: '−2 significantly less than expected, −1 less, 0 as expected, +1 more, +2 significantly more.',
+        },
+      ],
+    });
+  }
   if (review.kind === 'End') {
     groups.push({
       legend: 'The intervention as a whole',
@@ -386,5 +409,7 @@ function emptyForm(): ReviewFormValues {
     runAgain: '',
     changeFirst: '',
     staffTrainingNeeds: '',
+    outcomeScore: '',
+    outcomeReason: '',
   };
 }

@@ -13,6 +13,7 @@ import type { RecordChoice, StaffApi } from './staff-contract';
 import type { ParticipantApi } from './participants-contract';
 import type { ReviewApi } from './reviews-contract';
 import type { LetterApi } from './letters-contract';
+import type { DecisionApi } from './decisions-contract';
 
 export interface LibraryChoice {
   id: string;
@@ -64,6 +65,14 @@ export interface ReminderApi {
 }
 
 export interface ServerApi
-  extends InterventionApi, PupilApi, StaffApi, ParticipantApi, ReviewApi, LetterApi, ReminderApi {}
+  extends
+    InterventionApi,
+    PupilApi,
+    StaffApi,
+    ParticipantApi,
+    ReviewApi,
+    LetterApi,
+    ReminderApi,
+    DecisionApi {}
 
 export type ServerFunctionName = keyof ServerApi;

@@ -4,7 +4,8 @@
  * write; reviews already done or cancelled (recorded results) and extra reviews never change.
  * Every export here becomes an Apps Script function: helpers stay unexported.
  */
-import { dateFromIso, isoFromDate, statusOn } from '../domain/dates';
+import { dateFromIso, isoFromDate } from '../domain/dates';
+import { syncInterventionStatuses } from './lifecycle-sync';
 import { newRecordId } from '../domain/ids';
 import {
   INTERVENTION_COLUMNS,
@@ -120,7 +121,8 @@ function addIntervention(intervention: Intervention, requestId: unknown): SaveRe
       interventions.append({
         ...interventionValues(intervention),
         [TABS.interventions.idHeader]: id,
-        Status: statusOn(now, dateFromIso(intervention.startDate), intervention.lengthWeeks),
+        // Planned until a pupil starts (domain/lifecycle.ts).
+        Status: 'Planned',
         Warnings: formatWarnings(warnings),
         'Created by': user,
         'Created on': now,
@@ -180,13 +182,9 @@ function changeIntervention(
       }
       const start = dateFromIso(intervention.startDate);
       const warnings = warningsFor(intervention, id, staff, library, settings);
-      row.set({
-        // 'Stopped' is a decision, not a date: only the SENCo changes it back.
-        ...(row.text('Status') === 'Stopped'
-          ? {}
-          : { Status: statusOn(now, start, intervention.lengthWeeks) }),
-        Warnings: formatWarnings(warnings),
-      });
+      row.set({ Warnings: formatWarnings(warnings) });
+      // Its Status follows its pupils, never the dates (domain/lifecycle.ts).
+      syncInterventionStatuses(interventions, tables.participants, new Set([id]));
 
       const datesChanged =
         oldStart?.getTime() !== start.getTime() || oldWeeks !== intervention.lengthWeeks;

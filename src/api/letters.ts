@@ -39,6 +39,7 @@ import type { Row, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
 import type { LetterOptions, LetterPupil, LetterPupils, LetterResult } from './letters-contract';
 import { ALREADY_SAVED } from './results';
+import { letterNotYet } from '../domain/letter-gate';
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints
@@ -252,6 +253,14 @@ function makeLetter(
   };
   const settings = settingsMap(tables.settings);
   const facts = letterFacts(place, pupil, intervention, tables, settings, startOfDay(now));
+  const notYet = letterNotYet(kind, {
+    name,
+    midPoint: facts.midPoint,
+    end: facts.end,
+    placeStatus: place.text('Status'),
+    interventionStatus: intervention.text('Status'),
+  });
+  if (notYet) return refuse(notYet);
   const docName = letterDocName(facts, kind);
   const templateUrl = settings.get(info.templateSetting.toLowerCase()) ?? '';
 
@@ -344,6 +353,8 @@ function letterFacts(
       lengthWeeks: intervention.number(c.lengthWeeks),
       sessionsPerWeek: intervention.number(c.sessionsPerWeek),
       minutesPerSession: intervention.number(c.minutesPerSession),
+      status: intervention.text('Status'),
+      decision: intervention.text('Decision'),
     },
     place: {
       startDate: place.date('Start date'),
@@ -356,6 +367,8 @@ function letterFacts(
       actual: place.text('Actual'),
       actualDate: place.date('Actual date'),
       furtherAction: place.text('Further action'),
+      status: place.text('Status'),
+      targetMet: place.text('Target met'),
     },
     midPoint: pickReview(reviewsOf('Mid-point')),
     end: pickReview(reviewsOf('End')),

@@ -58,6 +58,8 @@ export interface InterventionPupils {
   removedCount: number;
   /** Pupils on the Pupils tab who are not in it (a removed pupil may be added again). */
   available: PupilChoice[];
+  /** The measures a baseline can be given in (Settings tab), and any already used in it. */
+  measures: string[];
 }
 
 export type AddPupilsResult =

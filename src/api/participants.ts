@@ -51,7 +51,9 @@ import type {
 } from './participants-contract';
 import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
-import { scheduleReviews } from './review-schedule';
+import { scheduleReviews, syncBaselineReview, type BaselineSync } from './review-schedule';
+import { syncInterventionStatuses } from './lifecycle-sync';
+import { measureNames, placeValues } from './measured-results';
 
 const P = TABS.participants;
 const PARTICIPANT_ID = P.idHeader;
@@ -87,12 +89,14 @@ export function getInterventionPupils(interventionId: unknown): InterventionPupi
       participants: [],
       removedCount: 0,
       available: [],
+      measures: [],
     };
   }
-  const { interventions, participants, pupils } = readTables({
+  const { interventions, participants, pupils, settings } = readTables({
     interventions: TABS.interventions,
     participants: TABS.participants,
     pupils: TABS.pupils,
+    settings: TABS.settings,
   });
   const row = interventions.find(id);
   if (!row) {
@@ -115,6 +119,13 @@ export function getInterventionPupils(interventionId: unknown): InterventionPupi
       .filter((pupil) => !taken.has(pupil.id))
       .sort((a, b) => byPupil(pupilsById, a.id, b.id))
       .map(pupilChoice),
+    // Older places may name a measure that is not on the Settings tab: kept in the list.
+    measures: [
+      ...new Set([
+        ...measureNames(settings),
+        ...places.map((p) => p.text('Baseline measure')).filter((m) => m !== ''),
+      ]),
+    ],
   };
 }
 
@@ -220,14 +231,22 @@ export function saveParticipant(form: unknown, requestId?: unknown): SaveResult 
       settings: TABS.settings,
       reviews: TABS.reviews,
     },
-    ({ participants, interventions, pupils, settings, reviews }, { now }): SaveResult => {
+    ({ participants, interventions, pupils, settings, reviews }, { now, user }): SaveResult => {
       const row = participants.find(record.id);
       if (!row) return refused({ id: NOT_FOUND });
       row.set(participantValues(record));
+      // Baseline and target in the pupil's measure (Settings tab), kept as numbers too.
+      const measured = placeValues(row, settings);
+      if (Object.keys(measured.errors).length > 0) return refused(measured.errors);
+      row.set(measured.values);
+      const baseline = syncBaselineReview(row, reviews, user);
       // A started place has its reviews: made when it starts, and by any later save of it when
       // an earlier save was cut off before they were written.
       const scheduled =
-        record.status === 'Started' ? scheduleReviews(row, interventions, settings, reviews) : '';
+        record.status === 'Started'
+          ? scheduleReviews(row, interventions, settings, reviews, user)
+          : '';
+      syncInterventionStatuses(interventions, participants, new Set([row.text('Intervention ID')]));
       const pupilId = row.text('Pupil ID');
       const warnings = refreshWarnings(
         participants,
@@ -240,7 +259,7 @@ export function saveParticipant(form: unknown, requestId?: unknown): SaveResult 
       return {
         ok: true,
         id: record.id,
-        message: `Saved ${name}'s record for ${what}.${scheduled}`,
+        message: `Saved ${name}'s record for ${what}.${scheduled}${baselineSentence(baseline)}`,
         warnings: warnings.map((w) => w.message),
       };
     },
@@ -266,6 +285,7 @@ export function removeParticipant(participantId: unknown, requestId?: unknown): 
       const what = interventionName(interventions, row.text('Intervention ID'));
       const wasRemoved = isRemovedStatus(row.text('Status'));
       row.set({ Status: 'Removed', Warnings: '' });
+      syncInterventionStatuses(interventions, participants, new Set([row.text('Intervention ID')]));
       // Their other places may no longer be over a limit: keep those rows' warnings true.
       refreshWarnings(participants, pupilId, warningContext(interventions, settings, now));
       return {
@@ -631,4 +651,12 @@ function emptyProfile(id: string): PupilProfile {
     lessonTimeTotal: { minutesPerWeek: 0, text: minutesText(0) },
     warnings: [],
   };
+}
+
+function baselineSentence(sync: BaselineSync): string {
+  if (sync.kind === 'completed') return ' The baseline also completes their Baseline review.';
+  if (sync.kind === 'conflict') {
+    return ` Their Baseline review holds a different result ("${sync.reviewResult}"): neither was changed; check which is right.`;
+  }
+  return '';
 }

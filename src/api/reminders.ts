@@ -52,6 +52,7 @@ import {
 import { checkEmailPrivacy, reminderSettingsForEmail } from './email-privacy';
 import { remainingMailQuota, sendEmail } from '../services/mail';
 import { scheduleReviews, startedWithoutReviews } from './review-schedule';
+import { syncInterventionStatuses } from './lifecycle-sync';
 import { withDocumentLockIfFree } from '../services/lock';
 import {
   deleteMyTriggers,
@@ -200,6 +201,8 @@ function runReminders(
     const repaired = unscheduled.filter((place) =>
       scheduleReviews(place, t.interventions, t.settings, t.reviews).startsWith(' Reviews due'),
     ).length;
+    // Statuses kept true every day, so a finished or stopped place is never reminded.
+    syncInterventionStatuses(t.interventions, t.participants);
     const logs: SentLog[] = [];
     for (const [key, value] of Object.entries(props)) {
       const log = key.startsWith(SENT_LOG_PREFIX) ? parseSentLog(value) : undefined;

@@ -18,6 +18,7 @@ export function scheduleReviews(
   interventions: Table,
   settings: Table,
   reviews: Table,
+  recordedBy = '',
 ): string {
   const existing = reviews
     .records()
@@ -42,6 +43,8 @@ export function scheduleReviews(
       Kind: review.kind,
       'Due date': review.due,
       Status: 'Due',
+      // The baseline is entered once: one already on the place completes its review.
+      ...(review.kind === 'Baseline' ? baselineReviewValues(row, recordedBy) : {}),
     });
   }
   return ` Reviews due: baseline ${longDate(dates.baseline)}, mid-point ${longDate(dates.midPoint)}, end ${longDate(dates.end)}.`;
@@ -58,4 +61,43 @@ export function startedWithoutReviews(participants: Table, reviews: Table): Row[
   return participants
     .records()
     .filter((p) => p.id !== '' && p.text('Status') === 'Started' && !scheduled.has(p.id));
+}
+
+/** The Baseline review's fields from the place's baseline (none when it has no baseline yet). */
+function baselineReviewValues(place: Row, recordedBy: string): Record<string, string | Date> {
+  const result = place.text('Baseline');
+  const date = place.date('Baseline date');
+  if (result === '' || !date) return {};
+  return {
+    Status: 'Done',
+    'Done on': date,
+    Result: result,
+    'Result date': date,
+    'Recorded by': recordedBy,
+  };
+}
+
+export type BaselineSync =
+  { kind: 'none' } | { kind: 'completed' } | { kind: 'conflict'; reviewResult: string };
+
+/**
+ * The baseline is entered once. A baseline recorded on the place completes its Baseline review
+ * (Done, with the result and its date) when that review is still due; when the review already
+ * holds another result, neither is changed and the SENCo is told.
+ */
+export function syncBaselineReview(place: Row, reviews: Table, recordedBy: string): BaselineSync {
+  const result = place.text('Baseline');
+  const date = place.date('Baseline date');
+  if (result === '' || !date) return { kind: 'none' };
+  const review = reviews
+    .records()
+    .find((r) => r.text('Participant ID') === place.id && r.text('Kind') === 'Baseline');
+  if (!review) return { kind: 'none' };
+  if (review.text('Status') === 'Due') {
+    review.set(baselineReviewValues(place, recordedBy));
+    return { kind: 'completed' };
+  }
+  const recorded = review.text('Result');
+  if (recorded !== '' && recorded !== result) return { kind: 'conflict', reviewResult: recorded };
+  return { kind: 'none' };
 }

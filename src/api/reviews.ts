@@ -38,6 +38,8 @@ import type {
   ReviewOptions,
   ReviewSummary,
 } from './reviews-contract';
+import { finishPlaceAfterReview, syncInterventionStatuses } from './lifecycle-sync';
+import { reviewOutcome } from './measured-results';
 import { refused, savedAlready } from './results';
 
 const R = TABS.reviews;
@@ -160,8 +162,9 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
       participants: TABS.participants,
       interventions: TABS.interventions,
       pupils: TABS.pupils,
+      settings: TABS.settings,
     },
-    ({ reviews, participants, interventions, pupils }, { user, now }): SaveResult => {
+    ({ reviews, participants, interventions, pupils, settings }, { user, now }): SaveResult => {
       const row = reviews.find(checked.value.reviewId);
       if (!row) return refused({ reviewId: REVIEW_GONE });
       // The row's own kind decides what the review must have (the form may be out of date).
@@ -181,6 +184,16 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
       const what = intervention?.text(INTERVENTION_COLUMNS.name) || interventionId;
       const today = startOfDay(now);
 
+      // The result in the pupil's measure, and the outcome it gives (provisional at the mid-point).
+      const outcome = reviewOutcome(
+        kind,
+        review.result,
+        dateFromIso(review.resultDate),
+        place,
+        settings,
+        { score: review.outcomeScore, reason: review.outcomeReason },
+      );
+      if (!outcome.ok) return refused(outcome.errors);
       const wasDone = isDone(row);
       const baseline = place.text('Baseline');
       const measure = place.text('Baseline measure');
@@ -192,6 +205,7 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
         Status: 'Done',
         'Done on': (wasDone ? row.date('Done on') : undefined) ?? today,
         'Recorded by': user,
+        ...outcome.value.review,
       });
 
       const notes: string[] = [];
@@ -205,6 +219,7 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
           'Actual date': dateFromIso(review.resultDate),
           Evaluation: evaluationText(review),
           'Further action': review.furtherAction,
+          ...outcome.value.place,
         });
         intervention?.set({
           [EVALUATION_COLUMNS.runAgain]: review.runAgain,
@@ -214,7 +229,11 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
         notes.push(
           'The result is their actual result on the Participants tab, and the evaluation of the intervention is on the Interventions tab.',
         );
+        if (finishPlaceAfterReview(place, kind)) {
+          notes.push('Their place in it is now Finished.');
+        }
       }
+      syncInterventionStatuses(interventions, participants, new Set([interventionId]));
 
       const reason = needsDecision(kind, review.judgement, baseline, review.result, measure);
       if (reason !== '' && reason !== before && intervention) {
@@ -243,6 +262,7 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
       }
       if (wasDone) notes.push('The old values are kept in the Audit log.');
 
+      if (outcome.value.summary) notes.push(outcome.value.summary.trim());
       const verb = wasDone ? 'Corrected' : 'Saved';
       return {
         ok: true,
@@ -381,6 +401,9 @@ function reviewSummary(
     runAgain: end ? intervention.text(EVALUATION_COLUMNS.runAgain) : '',
     changeFirst: end ? intervention.text(EVALUATION_COLUMNS.changeFirst) : '',
     staffTrainingNeeds: end ? intervention.text(EVALUATION_COLUMNS.staffTrainingNeeds) : '',
+    // Shown only when the reviewer chose the score (a reason is kept with it).
+    outcomeScore: row.text('Outcome reason') ? scoreChoice(row.number('Outcome score')) : '',
+    outcomeReason: row.text('Outcome reason'),
   };
   return {
     reviewId: row.id,
@@ -490,4 +513,10 @@ function decisionEmail(
     text: [...lines, url].join('\n\n'),
     html,
   };
+}
+
+/** A score as the form's list has it: "+1", "0", "-2". */
+function scoreChoice(score: number | undefined): string {
+  if (score === undefined) return '';
+  return score > 0 ? `+${score}` : String(score);
 }

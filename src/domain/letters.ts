@@ -80,6 +80,9 @@ export interface LetterFacts {
     lengthWeeks?: number;
     sessionsPerWeek?: number;
     minutesPerSession?: number;
+    /** Its Status (kept by the add-on) and the SENCo's decision (Continue, Change or Stop). */
+    status?: string;
+    decision?: string;
   };
   place: {
     startDate?: Date;
@@ -92,6 +95,9 @@ export interface LetterFacts {
     actual: string;
     actualDate?: Date;
     furtherAction: string;
+    /** Its Status, and whether the target was met (Yes, Partly, No) as the end review found. */
+    status?: string;
+    targetMet?: string;
   };
   midPoint?: LetterReviewFacts;
   end?: LetterReviewFacts;
@@ -566,9 +572,14 @@ function endLetter(facts: LetterFacts): LetterBlock[] {
   const target = facts.place.target.trim();
   const blocks = opening(facts, `${name}'s results from ${what}`);
   const weeks = weeksInWords(facts.intervention.lengthWeeks);
+  const stopped = [facts.place.status, facts.intervention.status].some(
+    (s) => (s ?? '').trim().toLowerCase() === 'stopped',
+  );
   blocks.push(
     p(
-      `${name} has now finished ${what}${start ? `, which started on ${fullDate(start)}` : ''}${weeks ? ` and ran for ${weeks}` : ''}. This letter tells you how it went and what happens next.`,
+      stopped
+        ? `${what} has now stopped for ${name}${start ? `; it started on ${fullDate(start)}` : ''}. This letter tells you how it went and what happens next.`
+        : `${name} has now finished ${what}${start ? `, which started on ${fullDate(start)}` : ''}${weeks ? ` and ran for ${weeks}` : ''}. This letter tells you how it went and what happens next.`,
     ),
   );
 
@@ -597,7 +608,9 @@ function endLetter(facts: LetterFacts): LetterBlock[] {
       p(`Each result was measured the same way: ${sentence(facts.place.baselineMeasure)}`),
     );
   }
-  if (result === '') {
+  if (result === '' && stopped) {
+    blocks.push(p(`${what} stopped before its final review, so there is no final result.`));
+  } else if (result === '') {
     const due = review?.dueDate;
     blocks.push(
       p(
@@ -605,8 +618,22 @@ function endLetter(facts: LetterFacts): LetterBlock[] {
       ),
     );
   } else {
-    const met = targetMet(result, target, facts.place.baselineMeasure);
+    // The end review's own finding first; the words of the result and target otherwise.
+    const recorded = (facts.place.targetMet ?? '').trim().toLowerCase();
+    const met =
+      recorded === 'yes'
+        ? 'met'
+        : recorded === 'no'
+          ? 'not met'
+          : recorded === 'partly'
+            ? 'partly'
+            : targetMet(result, target, facts.place.baselineMeasure);
     if (met === 'met') blocks.push(p(`${name} reached the target. Well done, ${name}!`));
+    if (met === 'partly') {
+      blocks.push(
+        p(`${name} made progress towards the target, but has not reached all of it yet.`),
+      );
+    }
     if (met === 'not met') blocks.push(p(`${name} has not reached the target yet.`));
     const judgement = judgementSentence(review?.judgement ?? '', name, true);
     if (judgement) blocks.push(p(judgement));
@@ -618,13 +645,15 @@ function endLetter(facts: LetterFacts): LetterBlock[] {
   }
 
   blocks.push(h('Next steps'));
+  const decided = decisionSentence(facts.intervention.decision ?? '', what, name);
+  if (decided) blocks.push(p(decided));
   const action = review?.furtherAction.trim() || facts.place.furtherAction.trim();
-  blocks.push(
-    p(
-      nextStepsSentence(action, name, '', true) ||
-        `We will let you know the next steps for ${name} once the final review is done.`,
-    ),
-  );
+  const next = nextStepsSentence(action, name, '', true);
+  if (next || !decided) {
+    blocks.push(
+      p(next || `We will let you know the next steps for ${name} once the final review is done.`),
+    );
+  }
 
   blocks.push(h('Keeping it going at home'));
   for (const text of helpAtHome(facts)) blocks.push(p(text));
@@ -836,4 +865,18 @@ export function fillPlaceholders(
     at = span.end;
   }
   return { text: out + text.slice(at), unknown };
+}
+
+/** What the SENCo decided, in words a parent reads (the reasons stay in the provision map). */
+function decisionSentence(decision: string, what: string, name: string): string {
+  switch (decision.trim().toLowerCase()) {
+    case 'stop':
+      return `The school has decided to stop ${what} for now, and will plan what comes next for ${name}.`;
+    case 'change':
+      return `The school has decided to change how ${what} is run for ${name}, and will tell you what is changing.`;
+    case 'continue':
+      return `The school has decided to carry on with ${what}.`;
+    default:
+      return '';
+  }
 }

@@ -20,6 +20,7 @@
  * - Emails carry the minimum personal data: pupils as initials and year group ("A.P. (Year 3)")
  *   unless Settings 'Full names in emails' is 'Yes'. Every value in an HTML body is escaped.
  */
+import { isClosedStatus } from './lifecycle';
 import { format, startOfDay } from 'date-fns';
 import type { SchoolCalendar } from './calendar';
 import { escapeHtml } from './html';
@@ -224,8 +225,6 @@ export function splitNames(text: string): string[] {
 
 const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-const INACTIVE_PLACES = new Set(['stopped', 'removed']);
-
 /** Which reminder, if any, a review needs today. */
 export function reminderKindFor(
   review: ReviewFacts,
@@ -291,9 +290,9 @@ export function planReminders(input: ReminderInput): ReminderPlan {
   for (const review of input.reviews) {
     if (review.status.trim().toLowerCase() !== 'due' || !review.dueDate) continue;
     const place = participants.get(review.participantId);
-    if (place && INACTIVE_PLACES.has(place.status.trim().toLowerCase())) continue;
+    if (place && isClosedStatus(place.status)) continue;
     const intervention = interventions.get(review.interventionId);
-    if (intervention?.status.trim().toLowerCase() === 'stopped') continue;
+    if (intervention && isClosedStatus(intervention.status)) continue;
     // The SENCo's summary lists everything overdue, reminded before or not.
     if (startOfDay(review.dueDate) < today) {
       allOverdue.push(itemFor(review, 'overdue', review.dueDate));
@@ -577,7 +576,7 @@ function summaryEmail(
     },
   ];
   const after = [
-    'When you have decided, clear the "Needs decision" cell on the Interventions tab.',
+    'To record a decision, choose "Decide about interventions…" in the add-on menu (under Extensions): the intervention then leaves this list.',
   ];
   return {
     to: senco.email.trim(),

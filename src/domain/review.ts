@@ -50,7 +50,12 @@ export const REVIEW_LABELS = {
   runAgain: 'Run it again',
   changeFirst: 'Change it first',
   staffTrainingNeeds: 'Staff training needs',
+  outcomeScore: 'Outcome score',
+  outcomeReason: 'Why this score',
 } as const;
+
+/** The outcome scale a reviewer may choose from (Tes Provision Map's −2 … +2). */
+export const OUTCOME_CHOICES = ['-2', '-1', '0', '+1', '+2'] as const;
 
 const L = REVIEW_LABELS;
 
@@ -72,6 +77,9 @@ const fields = {
   runAgain: optionalChoice(L.runAgain, YES_NO),
   changeFirst: optionalText(L.changeFirst, 1000),
   staffTrainingNeeds: optionalText(L.staffTrainingNeeds, 1000),
+  /** The reviewer's own outcome score, for a words-only measure or when they disagree. */
+  outcomeScore: optionalChoice(L.outcomeScore, OUTCOME_CHOICES),
+  outcomeReason: optionalText(L.outcomeReason, 1000),
 };
 
 /** Messages for what each kind of review must have. */

@@ -6,6 +6,11 @@
 import { academicYearOf, typicalSchoolYear } from '../domain/calendar';
 import { cellToText } from '../domain/cells';
 import {
+  DEFAULT_MEASURES,
+  DEFAULT_OUTCOME_SETTING_ROWS,
+  MEASURE_SETTING,
+} from '../domain/measure-settings';
+import {
   DEFAULT_SETTINGS,
   TABS,
   TAB_ORDER,
@@ -163,7 +168,10 @@ function staffNameColumn(staff: Sheet): number {
   return headers.indexOf('Name') + 1;
 }
 
-/** Writes default settings that are not there yet (by name); values staff changed are kept. */
+/**
+ * Writes default settings that are not there yet (by name), and default measures (by their name in
+ * Value); rows staff changed are kept as they are.
+ */
 function addMissingSettings(settings: Sheet): number {
   const values = settings.getDataRange().getValues();
   const headers = (values[0] ?? []).map(cellToText);
@@ -172,14 +180,34 @@ function addMissingSettings(settings: Sheet): number {
   const notesColumn = headers.indexOf('Notes');
   if (nameColumn < 0 || valueColumn < 0) return 0;
   const present = new Set(values.slice(1).map((row) => cellToText(row[nameColumn])));
-  const missing = DEFAULT_SETTINGS.filter((s) => !present.has(s.setting));
-  const rows: (string | number | Date)[][] = missing.map((s) => {
+  const measuresPresent = new Set(
+    values
+      .slice(1)
+      .filter((row) => cellToText(row[nameColumn]).toLowerCase() === MEASURE_SETTING.toLowerCase())
+      .map((row) => cellToText(row[valueColumn]).toLowerCase()),
+  );
+  const newRow = (
+    s: { setting: string; value: string | number; notes: string },
+    cells: Record<string, string | number> = {},
+  ): (string | number | Date)[] => {
     const row: (string | number | Date)[] = headers.map(() => '');
     row[nameColumn] = `'${s.setting}`;
     row[valueColumn] = typeof s.value === 'string' && s.value !== '' ? `'${s.value}` : s.value;
     if (notesColumn >= 0) row[notesColumn] = `'${s.notes}`;
+    for (const [header, cell] of Object.entries(cells)) {
+      const column = headers.indexOf(header);
+      if (column >= 0) row[column] = cell;
+    }
     return row;
-  });
+  };
+  const rows = [
+    ...[...DEFAULT_SETTINGS, ...DEFAULT_OUTCOME_SETTING_ROWS]
+      .filter((s) => !present.has(s.setting))
+      .map((s) => newRow(s)),
+    ...DEFAULT_MEASURES.filter((m) => !measuresPresent.has(m.value.toLowerCase())).map((m) =>
+      newRow(m, { Kind: `'${m.kind}`, 'Out of': m.outOf, 'Better when': `'${m.better}` }),
+    ),
+  ];
   rows.push(...typicalTermDates(headers, present));
   if (rows.length === 0) return 0;
   settings.getRange(values.length + 1, 1, rows.length, headers.length).setValues(rows);

@@ -8,11 +8,14 @@ export type SidebarView =
   | 'staff'
   | 'library'
   | 'review'
-  | 'letters';
+  | 'letters'
+  | 'decide';
 
-export function showSidebar(view: SidebarView, title: string): void {
+/** `record`: an ID the view chooses as it opens (its picker pre-selected), or '' for none. */
+export function showSidebar(view: SidebarView, title: string, record = ''): void {
   const template = HtmlService.createTemplateFromFile('sidebar');
   template.view = view;
+  template.record = record;
   const html = template.evaluate().setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }

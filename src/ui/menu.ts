@@ -4,6 +4,7 @@ export const MENU_SECTIONS = [
     { caption: 'New intervention…', functionName: 'showInterventionForm' },
     { caption: 'Pupils in an intervention…', functionName: 'showParticipantsForm' },
     { caption: 'Record a review…', functionName: 'showReviewForm' },
+    { caption: 'Decide about interventions…', functionName: 'showDecisions' },
     { caption: 'Letters to parents…', functionName: 'showLetters' },
     { caption: 'Pupil profile…', functionName: 'showPupilProfile' },
   ],

@@ -355,11 +355,12 @@ describe('changing an intervention', () => {
     expect(writesOf(emu.calls())).toBe(0);
   });
 
-  it('works out the Status again, but leaves a Stopped intervention stopped', () => {
+  it('keeps the Status following its pupils, not its dates, and leaves a Stopped intervention stopped', () => {
     const { emu, id } = school();
-    expect(rowOf(emu, 'Interventions', 'Intervention ID', id)?.Status).toBe('Finished');
+    const places = emu.records('Participants').filter((p) => p['Intervention ID'] === id);
+    const expected = places.some((p) => p.Status === 'Started') ? 'Running' : 'Planned';
     change(emu, id, { lengthWeeks: '20' });
-    expect(rowOf(emu, 'Interventions', 'Intervention ID', id)?.Status).toBe('Running');
+    expect(rowOf(emu, 'Interventions', 'Intervention ID', id)?.Status).toBe(expected);
     const [header = []] = emu.values('Interventions');
     editCellAsUser(emu.rt, 'Interventions', 2, header.indexOf('Status') + 1, 'Stopped');
     change(emu, id, { lengthWeeks: '8' });

@@ -174,23 +174,28 @@ describe('letters to parents', () => {
     expect(calls['DriveApp.File.setSharing']).toBeUndefined();
   });
 
-  it('makes the mid-point and end letters, with and without results', () => {
+  it('makes the mid-point letter once its review is recorded; no end letter before the end review', () => {
     const { emu } = school();
     const mid = generate(emu, 'PAR-0001', 'mid-point');
-    const end = generate(emu, 'PAR-0001', 'end');
-    if (!mid.ok || !end.ok) throw new Error('not made');
+    if (!mid.ok) throw new Error(mid.message);
     const midText = docText(docByUrl(emu, mid.url));
     expect(midText).toContain(
       "At the halfway review on Monday 14 December 2026, Amy's result was 6/10.",
     );
     expect(midText).toContain('working well for Amy');
     expect(midText).toContain('until the end, around Monday 8 February 2027');
-    const endText = docText(docByUrl(emu, end.url));
-    expect(endText).toContain('Where it is now | No result yet');
-    expect(endText).toContain('the final review is due on Monday 8 February 2027');
+    const documents = emu.documents().length;
+    const end = generate(emu, 'PAR-0001', 'end');
+    expect(end).toEqual({
+      ok: false,
+      participantId: 'PAR-0001',
+      message:
+        'No end letter was made for Amy Brown: their end review has not been recorded yet (it is due on Monday 8 February 2027), and the intervention has not been stopped. Record the end review with "Record a review…", then make the letter.',
+    });
+    expect(emu.documents()).toHaveLength(documents);
     const row = participant(emu, 'PAR-0001');
     expect(row['Mid-point letter']).toBe(mid.url);
-    expect(row['End letter']).toBe(end.url);
+    expect(row['End letter']).toBe('');
     expect(row['Start letter']).toBe('');
   });
 
@@ -344,7 +349,7 @@ describe('letters to parents', () => {
     ]);
     expect(options.placeholders.map((p) => p.name)).toContain('pupil_first_name');
     expect(emu.calls()[READ]).toBe(1);
-    const made = generate(emu, 'PAR-0002', 'end');
+    const made = generate(emu, 'PAR-0002', 'start');
     if (!made.ok) throw new Error(made.message);
     const pupils = emu.scriptRun<LetterPupils>('getLetterPupils', [interventionId]).value;
     expect(pupils.pupils).toEqual([
@@ -356,7 +361,7 @@ describe('letters to parents', () => {
       {
         participantId: 'PAR-0002',
         label: 'Ben Cole (Year 4)',
-        links: { start: '', 'mid-point': '', end: made.url },
+        links: { start: made.url, 'mid-point': '', end: '' },
       },
     ]);
   });

@@ -187,7 +187,9 @@ describe('adding pupils to an intervention', () => {
       startDate: '2026-11-30',
     });
     expect(view.available.map((p) => p.name)).toEqual(['Ben Cole', 'Dev Evans']);
-    expect(emu.calls()[READ]).toBe(3);
+    // The measures a baseline can be given in, from the Settings tab.
+    expect(view.measures).toEqual(expect.arrayContaining(['Spelling test', 'Reading age']));
+    expect(emu.calls()[READ]).toBe(4); // Interventions, Participants, Pupils, Settings
     expect(writesOf(emu.calls())).toBe(0);
   });
 
@@ -198,7 +200,8 @@ describe('adding pupils to an intervention', () => {
     expect(value.interventions.map((i) => [i.name, i.lead, i.status])).toEqual([
       ['Precision teaching: spelling', 'Ms Amara Okafor', 'Planned'],
       ['Reading buddies', 'Mr Tom Reed', 'Planned'],
-      ['Toe by Toe', 'Ms Amara Okafor', 'Finished'],
+      // Its dates are over, but no pupil ever started: still Planned (domain/lifecycle.ts).
+      ['Toe by Toe', 'Ms Amara Okafor', 'Planned'],
     ]);
   });
 
@@ -291,9 +294,10 @@ describe('the consent gate', () => {
     expect(result.ok).toBe(true);
     // Reads: Participants, Interventions, Pupils, Settings, Reviews and the audit log's header.
     expect(emu.calls()[READ]).toBe(6);
-    // Writes: the place, its three scheduled reviews (starting), and the audit rows.
-    expect(emu.calls()[WRITE]).toBe(3);
-    expect(writesOf(emu.calls())).toBe(3 + 1); // + the audit log's chain head
+    // Writes: the place, its three scheduled reviews (starting), the intervention (now Running)
+    // and the audit rows.
+    expect(emu.calls()[WRITE]).toBe(4);
+    expect(writesOf(emu.calls())).toBe(4 + 1); // + the audit log's chain head
     const row = record(emu, id);
     expect(row).toMatchObject({
       Status: 'Started',

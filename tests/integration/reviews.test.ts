@@ -1,5 +1,6 @@
 import type { Emulator } from '../../emulator/src';
 import type { CellValue } from '../../emulator/src/state';
+import { editCellAsUser } from '../../emulator/src/spreadsheet';
 import {
   insertRowAsUser,
   moveColumnAsUser,
@@ -88,6 +89,9 @@ function school(): School {
     }
   }
   emu.appendRecords('Reviews', reviews);
+  // Its pupils have started, so it is Running (the add-on keeps that true: domain/lifecycle.ts).
+  const [header = []] = emu.values('Interventions');
+  editCellAsUser(emu.rt, 'Interventions', 2, header.indexOf('Status') + 1, 'Running');
   emu.resetCalls();
   return { emu, spelling };
 }
@@ -203,7 +207,7 @@ describe('recording a review', () => {
       Baseline: '3/10',
       'Baseline date': day(2026, 11, 3),
     });
-    expect(emu.callCount(READ)).toBe(5); // four tabs, and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(6); // five tabs (Settings for the measures), and the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(3); // Reviews, Participants, Audit log
     expect(emu.outbox()).toHaveLength(0);
   });
@@ -222,7 +226,7 @@ describe('recording a review', () => {
     });
     expect(byId(emu, 'Interventions', 'Intervention ID', spelling)['Needs decision']).toBe('');
     expect(emu.outbox()).toHaveLength(0);
-    expect(emu.callCount(READ)).toBe(5); // four tabs, and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(6); // five tabs (Settings for the measures), and the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(2); // Reviews, Audit log
     expect(emu.callCount(SEND)).toBe(0);
   });
@@ -236,8 +240,8 @@ describe('recording a review', () => {
     expect(byId(emu, 'Interventions', 'Intervention ID', spelling)['Needs decision']).toBe(
       `${TODAY_TEXT}: B.P.: Judged "Not working" at the mid-point`,
     );
-    // Four tabs and the Audit log's headers in the operation, then Staff and Settings.
-    expect(emu.callCount(READ)).toBe(7);
+    // Five tabs and the Audit log's headers in the operation, then Staff and Settings.
+    expect(emu.callCount(READ)).toBe(8);
     expect(emu.callCount(WRITE)).toBe(3); // Reviews, Interventions, Audit log
     expect(emu.callCount(SEND)).toBe(1);
 
@@ -328,7 +332,7 @@ describe('recording a review', () => {
       'Staff training needs': '=Precision teaching refresher',
       'Needs decision': '',
     });
-    expect(emu.callCount(READ)).toBe(5); // four tabs, and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(6); // five tabs (Settings for the measures), and the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(4); // Reviews, Participants, Interventions, Audit log
     expect(emu.outbox()).toHaveLength(0);
 

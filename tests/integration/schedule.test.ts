@@ -113,8 +113,8 @@ describe('reviews when a pupil starts', () => {
     });
     // Reads: Participants, Interventions, Pupils, Settings, Reviews and the Audit log's header.
     expect(emu.calls()[READ]).toBe(6);
-    // Writes: Participants, Reviews and the Audit log.
-    expect(emu.calls()[WRITE]).toBe(3);
+    // Writes: Participants, Reviews, the intervention's Status (now Running) and the Audit log.
+    expect(emu.calls()[WRITE]).toBe(4);
 
     const added = reviews(emu);
     expect(added.map((r) => [r.Kind, ymd(r['Due date']), r.Status])).toEqual([

@@ -370,3 +370,37 @@ describe('the starting result, in words', () => {
     expect(text).not.toMatch(/result on weekly spelling test was/i);
   });
 });
+
+describe('the end letter says what happened, in words', () => {
+  test('a stopped intervention: says it stopped and what the school decided, never a score', () => {
+    const base = facts();
+    const text = textOf(
+      {
+        ...base,
+        intervention: { ...base.intervention, status: 'Stopped', decision: 'Stop' },
+        place: { ...base.place, status: 'Stopped', actual: '', targetMet: '' },
+        end: undefined,
+      },
+      'end',
+    );
+    expect(text).toContain('has now stopped for');
+    expect(text).toContain('stopped before its final review, so there is no final result.');
+    expect(text).toContain('The school has decided to stop');
+    expect(text).not.toMatch(/[−-][12]\b|\+[12]\b|outcome score/i);
+  });
+
+  test('the end review found the target partly met: says so in a sentence', () => {
+    const base = facts();
+    const text = textOf(
+      {
+        ...base,
+        intervention: { ...base.intervention, decision: 'Continue' },
+        place: { ...base.place, targetMet: 'Partly' },
+        end: review({ status: 'Done', result: '7/10' }),
+      },
+      'end',
+    );
+    expect(text).toContain('made progress towards the target, but has not reached all of it yet.');
+    expect(text).toContain('The school has decided to carry on with');
+  });
+});

@@ -38,6 +38,8 @@ describe('the review schema', () => {
         runAgain: '',
         changeFirst: '',
         staffTrainingNeeds: '',
+        outcomeScore: '',
+        outcomeReason: '',
       },
     });
   });

@@ -5,8 +5,10 @@
  *
  * The seed does what a SENCo would: installs the add-on and runs its own "Set up provision map",
  * types the staff and pupils into their tabs, then records eight interventions through the real
- * sidebar endpoint (saveIntervention), so IDs, statuses and validation are the add-on's own. Dates
- * are relative to the emulated today, so the demo always has finished, running and planned work.
+ * sidebar endpoint (saveIntervention), so IDs, statuses and validation are the add-on's own. Pupils'
+ * places, results and the SENCo's decisions go through the add-on's endpoints too (see
+ * demo-provision.ts). Dates are relative to the emulated today, so the demo always has finished,
+ * running, stopped and planned work.
  */
 import type { Emulator } from '../src/index';
 import type { InterventionForm } from '../../src/domain/intervention';
@@ -233,9 +235,9 @@ const INTERVENTIONS: readonly DemoIntervention[] = [
       'Number shapes and rods make number bonds and place value concrete before pictures and ' +
       'symbols (EEF guidance on improving mathematics in key stages 2 and 3: manipulatives).',
     expectedOutcome:
-      'Recalls number bonds to 10 and partitions 2-digit numbers; standardised maths score up 5 points',
+      'Recalls number bonds to 10 and partitions 2-digit numbers; 6 more marks in the mental maths quiz',
     assessmentMethods:
-      'The same standardised maths test at the start and the end; fortnightly mental maths quiz',
+      'The same 20-question mental maths quiz at the start, the mid-point and the end',
     summary: 'Concrete, then pictorial, then abstract; one new idea per week',
     publishedResources: 'Number shapes and rods kit; teacher handbook, units 1 to 3',
   },
@@ -266,7 +268,7 @@ const INTERVENTIONS: readonly DemoIntervention[] = [
     lead: 'Sam Okonjo-Reed',
     supportedBy: 'Harriet Quill (SENCo)',
     delivery: 'Group',
-    startWeeksFromNow: -30,
+    startWeeksFromNow: -40,
     lengthWeeks: 26,
     sessionsPerWeek: 2,
     minutesPerSession: 30,
@@ -338,6 +340,29 @@ const INTERVENTIONS: readonly DemoIntervention[] = [
     summary: 'Adult models a passage, pupils read it in pairs three times, then discuss it',
     publishedResources: 'Levelled fluency passages, years 3 to 6',
   },
+  {
+    // Stopped at its mid-point by the SENCo's recorded decision (demo-provision.ts).
+    name: 'Reading comprehension software (computer-based)',
+    code: 'LIT-RC1',
+    lead: 'Elin Carraway',
+    supportedBy: 'Harriet Quill (SENCo)',
+    delivery: 'Group',
+    startWeeksFromNow: -11,
+    lengthWeeks: 12,
+    sessionsPerWeek: 3,
+    minutesPerSession: 20,
+    location: 'ICT suite',
+    rationale:
+      'A trial of an adaptive reading program for two Year 6 pupils, with an adult nearby; the ' +
+      'evidence for computer-based comprehension programs on their own is mixed, so it is reviewed ' +
+      'closely at the mid-point.',
+    expectedOutcome: 'Reading age up by 8 to 10 months by the end',
+    assessmentMethods:
+      'Standardised reading test giving a reading age, at the start, mid-point and end',
+    summary:
+      'Twenty minutes on the program, then five minutes talking about the text with the adult',
+    publishedResources: 'School licence for the reading program',
+  },
 ];
 
 // ---- seeding ------------------------------------------------------------------------------------
@@ -378,7 +403,7 @@ export function seedDemoSchool(emulator: Emulator): DemoSummary {
     return { id: value.id, startDate };
   });
   seedDemoProvision(emulator, saved);
-  seedDemoReviews(emulator, saved[3]?.id ?? '');
+  seedDemoReviews(emulator, saved);
   seedHandTypedIntervention(emulator, zonedTime(addDays(thisMonday, -40 * 7), 0, 0, timeZone));
   seedDemoLetters(emulator);
   return { staff: STAFF.length, pupils: PUPILS.length, interventions: saved.map((i) => i.id) };

@@ -6,6 +6,7 @@
 import type {
   ProfileLessonTime,
   ProfilePlace,
+  ProfileResult,
   PupilChoice,
   PupilProfile,
 } from '../../src/api/participants-contract';
@@ -175,6 +176,36 @@ function profileView(profile: PupilProfile): Node[] {
   return nodes;
 }
 
+/** "Mid-point review, 14 December 2026: 7/10". */
+export function resultText(result: ProfileResult): string {
+  const when = [result.kind ? `${result.kind} review` : 'Review', result.date]
+    .filter(Boolean)
+    .join(', ');
+  return `${when}: ${result.result}`;
+}
+
+/** "Yes", "Partly", "No": whether the target was met, in a sentence for the list. */
+export function targetMetText(targetMet: string): string {
+  const answer = targetMet.trim().toLowerCase();
+  if (answer === 'yes') return 'Yes, met';
+  if (answer === 'partly') return 'Partly met';
+  if (answer === 'no') return 'No, not met';
+  return targetMet;
+}
+
+/** The baseline, each result with its date, the target, the outcome and the views. */
+function progressFacts(place: ProfilePlace, none: string): [string, string][] {
+  return facts([
+    ['Baseline', place.baseline || none],
+    ...place.results.map((r): [string, string] => ['Result', resultText(r)]),
+    ['Target', place.target || none],
+    ['Outcome', place.outcome],
+    ['Target met', targetMetText(place.targetMet)],
+    ['Pupil’s view', place.pupilView],
+    ['Parents’ view', place.parentsView],
+  ]);
+}
+
 function currentPlace(place: ProfilePlace): HTMLElement {
   return h(
     'li',
@@ -187,9 +218,8 @@ function currentPlace(place: ProfilePlace): HTMLElement {
         ['Start date', place.startDate],
         ['Sessions', place.sessions],
         ['Lesson missed', place.lessonMissed],
-        ['Baseline', place.baseline || 'Not recorded yet'],
-        ['Target', place.target || 'Not recorded yet'],
-        ['Latest result', place.actual],
+        ...progressFacts(place, 'Not recorded yet'),
+        ['Latest result', place.results.length === 0 ? place.actual : ''],
         ['Parents informed', place.consentRecorded ? 'Recorded' : 'Not recorded yet'],
       ]),
     ),
@@ -206,9 +236,9 @@ function pastPlace(place: ProfilePlace): HTMLElement {
         ['Status', place.status],
         ['Lead', place.lead],
         ['Start date', place.startDate],
-        ['Baseline', place.baseline],
-        ['Target', place.target || 'Not recorded'],
-        ['Actual', place.actual || 'Not recorded'],
+        ...progressFacts(place, 'Not recorded'),
+        // Older places have only the actual result typed on the Participants tab.
+        ['Actual', place.results.length === 0 ? place.actual || 'Not recorded' : ''],
         ['Evaluation', place.evaluation],
         ['Further action', place.furtherAction],
       ]),

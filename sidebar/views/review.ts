@@ -12,6 +12,7 @@ import type {
 } from '../../src/api/reviews-contract';
 import {
   OUTCOME_CHOICES,
+  PUPIL_RATINGS,
   REVIEW_LABELS,
   reviewName,
   validateExtraReview,
@@ -19,7 +20,7 @@ import {
 } from '../../src/domain/review';
 import { FURTHER_ACTIONS, REVIEW_JUDGEMENTS, YES_NO } from '../../src/domain/workbook';
 import { h } from '../dom';
-import { loadThen, renderSchemaForm, type GroupSpec } from '../form-kit';
+import { loadThen, renderSchemaForm, type FieldSpec, type GroupSpec } from '../form-kit';
 import { renderInterventionPicker, showMessage } from '../intervention-picker';
 import { callServer } from '../server';
 
@@ -305,6 +306,7 @@ function reviewGroups(review: ReviewSummary): GroupSpec[] {
       ],
     });
   }
+  groups.push(voiceGroup(review.kind));
   if (review.kind === 'End') {
     groups.push({
       legend: 'The intervention as a whole',
@@ -334,6 +336,42 @@ function reviewGroups(review: ReviewSummary): GroupSpec[] {
     });
   }
   return groups;
+}
+
+/** The pupil's own view (not at the baseline) and the parents' view, when they gave one. */
+function voiceGroup(kind: string): GroupSpec {
+  const L = REVIEW_LABELS;
+  const parents: FieldSpec = {
+    key: 'parentsView',
+    label: L.parentsView,
+    kind: 'textarea',
+    hint:
+      kind === 'Baseline'
+        ? 'Their answer on the start letter’s reply slip, e.g. happy for them to take part, or would like to talk first. Leave blank if no reply yet.'
+        : 'What the parents think, if they told you. Leave blank if not.',
+  };
+  if (kind === 'Baseline') return { legend: 'Parents’ view', fields: [parents] };
+  return {
+    legend: 'Views',
+    hint: 'Ask the pupil how it is going for them: 1 not well, 5 very well.',
+    fields: [
+      {
+        key: 'pupilRating',
+        label: L.pupilRating,
+        kind: 'select',
+        options: PUPIL_RATINGS,
+        prompt: 'Choose one',
+        groupHint: true,
+      },
+      {
+        key: 'pupilView',
+        label: L.pupilView,
+        kind: 'textarea',
+        hint: 'Their own words if they gave any; if you chose Not asked, say why.',
+      },
+      parents,
+    ],
+  };
 }
 
 function renderReviewForm(
@@ -411,5 +449,8 @@ function emptyForm(): ReviewFormValues {
     staffTrainingNeeds: '',
     outcomeScore: '',
     outcomeReason: '',
+    pupilRating: '',
+    pupilView: '',
+    parentsView: '',
   };
 }

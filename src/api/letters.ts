@@ -385,6 +385,7 @@ function reviewFacts(row: Row): LetterReviewFacts {
     progress: row.text('Progress'),
     judgement: row.text('Judgement'),
     furtherAction: row.text('Further action'),
+    parentsView: row.text('Parents view'),
   };
 }
 

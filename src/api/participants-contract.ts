@@ -88,10 +88,31 @@ export interface ProfilePlace {
   baseline: string;
   /** The latest result recorded ("Actual"), with its date, or ''. */
   actual: string;
+  /** Each result recorded at a mid-point, end or extra review (done), earliest first. */
+  results: ProfileResult[];
+  /**
+   * The outcome score in words with the number: "As expected (0)" from the end review, or the
+   * mid-point's "Less than expected (−1), provisional"; '' before either.
+   */
+  outcome: string;
+  /** Whether the target was met, from the end review: "Yes", "Partly", "No", or ''. */
+  targetMet: string;
+  /** The pupil's own view at their latest review that has one: "Rated it 4 out of 5: “…”". */
+  pupilView: string;
+  /** The parents' view at the latest review that has one, with the review and its date. */
+  parentsView: string;
   evaluation: string;
   furtherAction: string;
   lessonMissed: string;
   consentRecorded: boolean;
+}
+
+export interface ProfileResult {
+  /** Mid-point, End or Extra. */
+  kind: string;
+  result: string;
+  /** "14 December 2026" (the result's date, else the day it was recorded), or ''. */
+  date: string;
 }
 
 export interface ProfileReview {

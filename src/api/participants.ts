@@ -46,6 +46,7 @@ import type {
   ParticipantsOptions,
   ProfileOptions,
   ProfilePlace,
+  ProfileResult,
   PupilChoice,
   PupilProfile,
 } from './participants-contract';
@@ -54,6 +55,9 @@ import { listOf } from '../domain/text';
 import { scheduleReviews, syncBaselineReview, type BaselineSync } from './review-schedule';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { measureNames, placeValues } from './measured-results';
+import { outcomeInWords, type OutcomeSettings } from '../domain/outcome';
+import { pupilVoiceText, reviewName } from '../domain/review';
+import { outcomeSettingsOn } from '../store/measures';
 
 const P = TABS.participants;
 const PARTICIPANT_ID = P.idHeader;
@@ -337,7 +341,16 @@ export function getPupilProfile(pupilId: unknown): PupilProfile {
     .records()
     .filter((row) => row.text('Pupil ID') === id && !isRemovedStatus(row.text('Status')));
   const interventionRows = new Map(interventions.records().map((row) => [row.id, row]));
-  const places = rows.map((row) => profilePlace(row, interventionRows));
+  const reviewsByPlace = new Map<string, Row[]>();
+  for (const review of reviews.records()) {
+    const placeId = review.text('Participant ID');
+    if (placeId === '') continue;
+    reviewsByPlace.set(placeId, [...(reviewsByPlace.get(placeId) ?? []), review]);
+  }
+  const outcomes = outcomeSettingsOn(settings);
+  const places = rows.map((row) =>
+    profilePlace(row, interventionRows, reviewsByPlace.get(row.id) ?? [], outcomes),
+  );
   const current = places.filter((p) => !isPastStatus(p.status));
   const past = places.filter((p) => isPastStatus(p.status));
   const startOf = (p: ProfilePlace) => startDateOf(rows, interventionRows, p.participantId);
@@ -360,7 +373,13 @@ export function getPupilProfile(pupilId: unknown): PupilProfile {
       };
     });
 
-  const lost = lessonTimeLostBySubject(id, { ...context, participants: allFacts });
+  // Every place the profile lists as current counts, also one whose planned weeks are over but
+  // whose end review is still to come (the place stays Started until then).
+  const lost = lessonTimeLostBySubject(
+    id,
+    { ...context, participants: allFacts },
+    { untilFinished: true },
+  );
   const total = lost.reduce((sum, entry) => sum + entry.minutesPerWeek, 0);
   const warnings = profileWarnings(current, allFacts, context);
 
@@ -559,7 +578,12 @@ function participantSummary(row: Row, pupils: Map<string, PupilRecord>): Partici
   };
 }
 
-function profilePlace(row: Row, interventions: Map<string, Row>): ProfilePlace {
+function profilePlace(
+  row: Row,
+  interventions: Map<string, Row>,
+  reviews: readonly Row[],
+  outcomes: OutcomeSettings,
+): ProfilePlace {
   const intervention = interventions.get(row.text('Intervention ID'));
   const start = row.date('Start date') ?? intervention?.date(INTERVENTION_COLUMNS.startDate);
   const baselineDate = row.date('Baseline date');
@@ -585,6 +609,7 @@ function profilePlace(row: Row, interventions: Map<string, Row>): ProfilePlace {
     target: row.text('Target'),
     baseline: baseline && baselineDetail ? `${baseline} (${baselineDetail})` : baseline,
     actual: actual && actualDate ? `${actual} (${longDate(actualDate)})` : actual,
+    ...placeOutcome(row, reviews, outcomes),
     evaluation: row.text('Evaluation'),
     furtherAction: row.text('Further action'),
     lessonMissed: row.text('Lesson missed'),
@@ -593,6 +618,72 @@ function profilePlace(row: Row, interventions: Map<string, Row>): ProfilePlace {
       parentsInformedHow: row.text('Parents informed how'),
       parentsNotInformedBecause: row.text('Parents not informed because'),
     }),
+  };
+}
+
+const RESULT_KINDS = new Set(['Mid-point', 'End', 'Extra']);
+
+/** When a review's result was measured (else the day it was recorded). */
+function reviewDate(review: Row): Date | undefined {
+  return review.date('Result date') ?? review.date('Done on');
+}
+
+/**
+ * A place's results, outcome and views from its reviews: every result recorded at a mid-point,
+ * end or extra review in date order, the outcome score (the end review's, on the place, else the
+ * latest mid-point's, provisional), whether the target was met, and the latest pupil and parents'
+ * views.
+ */
+function placeOutcome(
+  place: Row,
+  reviews: readonly Row[],
+  outcomes: OutcomeSettings,
+): Pick<ProfilePlace, 'results' | 'outcome' | 'targetMet' | 'pupilView' | 'parentsView'> {
+  const time = (review: Row) => reviewDate(review)?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  const live = reviews
+    .filter((r) => r.text('Status').toLowerCase() !== 'cancelled')
+    .sort((a, b) => time(a) - time(b));
+  const done = live.filter((r) => r.text('Status').toLowerCase() === 'done');
+  const results: ProfileResult[] = done
+    .filter((r) => RESULT_KINDS.has(r.text('Kind')) && r.text('Result') !== '')
+    .map((r) => {
+      const date = reviewDate(r);
+      return { kind: r.text('Kind'), result: r.text('Result'), date: date ? longDate(date) : '' };
+    });
+
+  let outcome = outcomeInWords(place.number('Outcome score'), outcomes);
+  if (outcome === '') {
+    const midPoint = done.filter(
+      (r) => r.text('Kind') === 'Mid-point' && r.number('Outcome score') !== undefined,
+    );
+    const latest = midPoint[midPoint.length - 1];
+    if (latest) outcome = outcomeInWords(latest.number('Outcome score'), outcomes, true);
+  }
+
+  const said = (r: Row, words: string) => {
+    const date = reviewDate(r);
+    const when = [reviewName(r.text('Kind')), date ? longDate(date) : '']
+      .filter(Boolean)
+      .join(', ');
+    return `${words} (${when})`;
+  };
+  const pupilSaid = live.filter(
+    (r) => r.text('Pupil view') !== '' || r.text('Pupil rating') !== '',
+  );
+  const pupilLatest = pupilSaid[pupilSaid.length - 1];
+  const parentsSaid = live.filter((r) => r.text('Parents view') !== '');
+  const parentsLatest = parentsSaid[parentsSaid.length - 1];
+  return {
+    results,
+    outcome,
+    targetMet: place.text('Target met'),
+    pupilView: pupilLatest
+      ? said(
+          pupilLatest,
+          pupilVoiceText(pupilLatest.number('Pupil rating'), pupilLatest.text('Pupil view')),
+        )
+      : '',
+    parentsView: parentsLatest ? said(parentsLatest, parentsLatest.text('Parents view')) : '',
   };
 }
 

@@ -14,9 +14,12 @@ import { isRemovedStatus, longDate } from '../domain/participant';
 import {
   EVALUATION_COLUMNS,
   REVIEW_COLUMNS,
+  VOICE_COLUMNS,
   initialsOf,
   needsDecision,
   pupilInEmail,
+  pupilVoiceCells,
+  pupilVoiceForm,
   reviewName,
   validateExtraReview,
   validateReview,
@@ -201,7 +204,7 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
         ? needsDecision(kind, row.text('Judgement'), baseline, row.text('Result'), measure)
         : '';
       row.set({
-        ...reviewValues(review),
+        ...reviewValues(review, kind),
         Status: 'Done',
         'Done on': (wasDone ? row.date('Done on') : undefined) ?? today,
         'Recorded by': user,
@@ -404,6 +407,8 @@ function reviewSummary(
     // Shown only when the reviewer chose the score (a reason is kept with it).
     outcomeScore: row.text('Outcome reason') ? scoreChoice(row.number('Outcome score')) : '',
     outcomeReason: row.text('Outcome reason'),
+    ...pupilVoiceForm(row.number(VOICE_COLUMNS.pupilRating), row.text(VOICE_COLUMNS.pupilView)),
+    parentsView: row.text(VOICE_COLUMNS.parentsView),
   };
   return {
     reviewId: row.id,
@@ -425,9 +430,17 @@ function reviewSummary(
   };
 }
 
-/** The review's per-pupil fields as cell values under their Reviews headers. */
-function reviewValues(review: Review): Record<string, string | Date> {
+/**
+ * The review's per-pupil fields as cell values under their Reviews headers. A baseline review
+ * records the parents' view (the start letter's reply slip) but not the pupil's.
+ */
+function reviewValues(review: Review, kind: string): Record<string, string | number | Date> {
+  const voice = pupilVoiceCells(review);
   return {
+    ...(kind === 'Baseline'
+      ? {}
+      : { [VOICE_COLUMNS.pupilRating]: voice.rating, [VOICE_COLUMNS.pupilView]: voice.view }),
+    [VOICE_COLUMNS.parentsView]: review.parentsView,
     [REVIEW_COLUMNS.result]: review.result,
     [REVIEW_COLUMNS.resultDate]: dateFromIso(review.resultDate),
     [REVIEW_COLUMNS.progress]: review.progress,

@@ -59,6 +59,8 @@ export interface LetterReviewFacts {
   progress: string;
   judgement: string;
   furtherAction: string;
+  /** What the parents told us at this review, if anything (never quoted back to them). */
+  parentsView?: string;
 }
 
 export interface LetterFacts {
@@ -560,6 +562,10 @@ function midPointLetter(facts: LetterFacts): LetterBlock[] {
   return [...blocks, ...signOff(facts)];
 }
 
+/** The End letter's thanks when the parents gave their view at a review. */
+export const PARENTS_VIEW_THANKS =
+  'Thank you for telling us what you think; we have taken it into account.';
+
 function endLetter(facts: LetterFacts): LetterBlock[] {
   const name = facts.pupil.firstName;
   const what = facts.intervention.name.trim() || 'the extra support';
@@ -642,6 +648,10 @@ function endLetter(facts: LetterFacts): LetterBlock[] {
     }
     if (review?.progress.trim())
       blocks.push(p(`Notes from the review: ${sentence(review.progress)}`));
+  }
+
+  if ([facts.end, facts.midPoint].some((r) => (r?.parentsView ?? '').trim() !== '')) {
+    blocks.push(p(PARENTS_VIEW_THANKS));
   }
 
   blocks.push(h('Next steps'));

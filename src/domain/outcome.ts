@@ -112,6 +112,21 @@ export function outcomeScoreText(score: OutcomeScore): string {
   return score > 0 ? `+${score}` : numberText(score);
 }
 
+/**
+ * A recorded outcome score for staff, in words with the number: "As expected (0)", and for a
+ * mid-point score "Less than expected (−1), provisional". '' when the cell holds no score.
+ */
+export function outcomeInWords(
+  score: number | undefined,
+  settings: Pick<OutcomeSettings, 'labels'> = DEFAULT_OUTCOME_SETTINGS,
+  provisional = false,
+): string {
+  const known = OUTCOME_SCORES.find((s) => s === score);
+  if (known === undefined) return '';
+  const text = `${outcomeLabel(known, settings)} (${outcomeScoreText(known)})`;
+  return provisional ? `${text}, provisional` : text;
+}
+
 export function targetMet(f: number): TargetMet {
   if (f >= 1) return 'Yes';
   return f > 0 ? 'Partly' : 'No';

@@ -52,10 +52,17 @@ export const REVIEW_LABELS = {
   staffTrainingNeeds: 'Staff training needs',
   outcomeScore: 'Outcome score',
   outcomeReason: 'Why this score',
+  pupilRating: "Pupil's own rating",
+  pupilView: "In the pupil's words, or why they were not asked",
+  parentsView: "Parents' view",
 } as const;
 
 /** The outcome scale a reviewer may choose from (Tes Provision Map's −2 … +2). */
 export const OUTCOME_CHOICES = ['-2', '-1', '0', '+1', '+2'] as const;
+
+/** The pupil's own rating of how it is going: 1 (not well) to 5 (very well), or not asked. */
+export const NOT_ASKED = 'Not asked';
+export const PUPIL_RATINGS = ['1', '2', '3', '4', '5', NOT_ASKED] as const;
 
 const L = REVIEW_LABELS;
 
@@ -80,6 +87,11 @@ const fields = {
   /** The reviewer's own outcome score, for a words-only measure or when they disagree. */
   outcomeScore: optionalChoice(L.outcomeScore, OUTCOME_CHOICES),
   outcomeReason: optionalText(L.outcomeReason, 1000),
+  /** The pupil's voice (not at the baseline): a rating 1–5 with their words, or not asked and why. */
+  pupilRating: optionalChoice(L.pupilRating, PUPIL_RATINGS),
+  pupilView: optionalText(L.pupilView, 1000),
+  /** What the parents said, when they gave a view (at the baseline: the start letter's reply slip). */
+  parentsView: optionalText(L.parentsView, 2000),
 };
 
 /** Messages for what each kind of review must have. */
@@ -87,13 +99,19 @@ export const REVIEW_REQUIRED = {
   judgement: `${L.judgement}: choose Working, Partly working or Not working`,
   furtherAction: `${L.furtherAction}: choose Continue, Change, Stop or New plan`,
   runAgain: `${L.runAgain}: at the end review, choose Yes or No`,
+  notAskedReason: `${L.pupilView}: say why the pupil was not asked`,
+  wordsWithoutRating: `${L.pupilRating}: choose 1 to 5, or Not asked, for the words you typed`,
 } as const;
 
 export const reviewSchema = z.object(fields).superRefine((value, context) => {
+  const need = (path: keyof typeof REVIEW_REQUIRED, field: string = path): void =>
+    context.addIssue({ code: 'custom', path: [field], message: REVIEW_REQUIRED[path] });
+  // The pupil's own view: "Not asked" needs a reason; words need a rating (or Not asked).
+  if (value.pupilRating === NOT_ASKED && value.pupilView === '')
+    need('notAskedReason', 'pupilView');
+  if (value.pupilRating === '' && value.pupilView !== '') need('wordsWithoutRating', 'pupilRating');
   // The baseline is the starting point: there is nothing yet to judge.
   if (value.kind === 'Baseline') return;
-  const need = (path: keyof typeof REVIEW_REQUIRED): void =>
-    context.addIssue({ code: 'custom', path: [path], message: REVIEW_REQUIRED[path] });
   if (value.judgement === '') need('judgement');
   if (value.furtherAction === '') need('furtherAction');
   if (value.kind === 'End' && value.runAgain === '') need('runAgain');
@@ -118,6 +136,57 @@ export const REVIEW_COLUMNS = {
   judgement: 'Judgement',
   furtherAction: 'Further action',
 } as const;
+
+/** The Reviews tab's headers for the pupil's and the parents' views. */
+export const VOICE_COLUMNS = {
+  pupilRating: 'Pupil rating',
+  pupilView: 'Pupil view',
+  parentsView: 'Parents view',
+} as const;
+
+const NOT_ASKED_PREFIX = `${NOT_ASKED}: `;
+
+/**
+ * The pupil's view as the Reviews tab keeps it: the rating as a number (blank when not asked) and
+ * their words, or "Not asked: <reason>".
+ */
+export function pupilVoiceCells(review: Pick<Review, 'pupilRating' | 'pupilView'>): {
+  rating: number | '';
+  view: string;
+} {
+  if (review.pupilRating === NOT_ASKED) {
+    return { rating: '', view: `${NOT_ASKED_PREFIX}${review.pupilView}` };
+  }
+  if (review.pupilRating === '') return { rating: '', view: review.pupilView };
+  return { rating: Number(review.pupilRating), view: review.pupilView };
+}
+
+/** The form's values back from the Reviews tab's cells (the reverse of pupilVoiceCells). */
+export function pupilVoiceForm(
+  rating: number | undefined,
+  view: string,
+): { pupilRating: string; pupilView: string } {
+  const words = view.trim();
+  if (rating !== undefined && Number.isInteger(rating) && rating >= 1 && rating <= 5) {
+    return { pupilRating: String(rating), pupilView: words };
+  }
+  if (words.toLowerCase().startsWith(NOT_ASKED_PREFIX.toLowerCase())) {
+    return { pupilRating: NOT_ASKED, pupilView: words.slice(NOT_ASKED_PREFIX.length).trim() };
+  }
+  return { pupilRating: '', pupilView: words };
+}
+
+/** The pupil's view in a sentence for staff: "Rated it 4 out of 5: “I can read more words.”". */
+export function pupilVoiceText(rating: number | undefined, view: string): string {
+  const form = pupilVoiceForm(rating, view);
+  if (form.pupilRating === NOT_ASKED) {
+    return form.pupilView ? `Not asked: ${form.pupilView}` : 'Not asked';
+  }
+  const words = form.pupilView ? `“${form.pupilView}”` : '';
+  if (form.pupilRating === '') return words;
+  const rated = `Rated it ${form.pupilRating} out of 5`;
+  return words ? `${rated}: ${words}` : rated;
+}
 
 /** The Interventions tab's header for each field of the evaluation as a whole (end review). */
 export const EVALUATION_COLUMNS = {

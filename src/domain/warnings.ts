@@ -523,6 +523,7 @@ function newInterventionWarnings(
 function weeklyLessonTime(
   participant: ParticipantFacts,
   context: Pick<ParticipantContext, 'interventions' | 'today'>,
+  options: LessonTimeOptions = {},
 ): { subject: string; minutes: number; intervention: InterventionFacts } | undefined {
   const subject = participant.lessonMissed.trim();
   const intervention = interventionOf(participant, context.interventions);
@@ -539,39 +540,52 @@ function weeklyLessonTime(
   if (sessions === undefined || minutes === undefined) return undefined;
   const start = intervention.startDate ?? participant.startDate;
   const weeks = positive(intervention.lengthWeeks);
-  if (start !== undefined && weeks !== undefined) {
+  if (!options.untilFinished && start !== undefined && weeks !== undefined) {
     if (statusOn(context.today, start, weeks) === 'Finished') return undefined;
   }
   return { subject, minutes: sessions * minutes, intervention };
 }
 
+export interface LessonTimeOptions {
+  /**
+   * Count a place until its status says it is over (the pupil profile: every current place),
+   * even after its intervention's planned weeks, while its end review is still to come. By
+   * default (the warnings) a place stops counting once its intervention's last week is over.
+   */
+  untilFinished?: boolean;
+}
+
 /**
  * The minutes a week a pupil spends away from each lesson, over their current places (planned or
- * started, in interventions that have not ended by today), most minutes first.
+ * started, in interventions that have not ended by today unless `untilFinished`), most minutes
+ * first. Places missing the same lesson add up, one intervention at a time.
  */
 export function lessonTimeLostBySubject(
   pupilId: string,
   context: Pick<ParticipantContext, 'interventions' | 'participants' | 'today'>,
+  options: LessonTimeOptions = {},
 ): LessonTimeLost[] {
   const bySubject = new Map<string, LessonTimeLost>();
   const counted = new Set<string>();
   for (const participant of context.participants) {
     if (participant.pupilId.trim() !== pupilId.trim()) continue;
-    const lost = weeklyLessonTime(participant, context);
+    const lost = weeklyLessonTime(participant, context, options);
     if (lost === undefined) continue;
     // The same intervention listed twice for a pupil is one place, not two.
-    const place = `${lost.subject}\n${lost.intervention.id}`;
+    // "Maths" and "maths " (typed by hand) are the same lesson.
+    const subject = words(lost.subject);
+    const place = `${subject}\n${lost.intervention.id}`;
     if (counted.has(place)) continue;
     counted.add(place);
 
-    const entry = bySubject.get(lost.subject) ?? {
+    const entry = bySubject.get(subject) ?? {
       subject: lost.subject,
       minutesPerWeek: 0,
       interventions: [],
     };
     entry.minutesPerWeek += lost.minutes;
     entry.interventions.push(lost.intervention.name.trim() || lost.intervention.id);
-    bySubject.set(lost.subject, entry);
+    bySubject.set(subject, entry);
   }
   return [...bySubject.values()].sort(
     (a, b) => b.minutesPerWeek - a.minutesPerWeek || a.subject.localeCompare(b.subject),
@@ -582,7 +596,7 @@ function lessonTimeWarnings(participant: ParticipantFacts, context: ParticipantC
   const own = weeklyLessonTime(participant, context);
   if (own === undefined) return [];
   const total = lessonTimeLostBySubject(participant.pupilId, context).find(
-    (entry) => entry.subject === own.subject,
+    (entry) => words(entry.subject) === words(own.subject),
   );
   const threshold = context.settings.lessonTimeThresholdMinutes;
   if (total === undefined || total.minutesPerWeek <= threshold) return [];

@@ -83,7 +83,7 @@ test('a mid-point review that says "not working" flags the intervention and tell
   await sidebar
     .getByLabel(/^Result\b/)
     .first()
-    .fill('15/40 on the phonics check');
+    .fill('15/40');
   await sidebar.getByLabel(/^Result date/).fill('2026-11-23');
   await sidebar.getByLabel(/^Judgement/).selectOption('Not working');
   await sidebar.getByLabel(/^Further action/).selectOption('Change');

@@ -199,6 +199,30 @@ describe('letters to parents', () => {
     expect(row['Start letter']).toBe('');
   });
 
+  it('thanks the parents in the end letter for the view they gave at the end review, without quoting it', () => {
+    const { emu } = school();
+    const saved = emu.scriptRun<SaveResult>('saveReview', [
+      {
+        reviewId: 'REV-END1',
+        kind: 'End',
+        result: '8/10',
+        resultDate: '2026-11-20',
+        judgement: 'Working',
+        furtherAction: 'Stop',
+        runAgain: 'Yes',
+        parentsView: 'Amy says the sessions make her tired',
+      },
+    ]).value;
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const end = generate(emu, 'PAR-0001', 'end');
+    if (!end.ok) throw new Error(end.message);
+    const text = docText(docByUrl(emu, end.url));
+    expect(text).toContain(
+      'Thank you for telling us what you think; we have taken it into account.',
+    );
+    expect(text).not.toContain('make her tired');
+  });
+
   it('keeps the old letter when generating again: a new Doc, the old link in the Audit log', () => {
     const { emu } = school();
     const first = generate(emu, 'PAR-0001', 'start');

@@ -381,6 +381,76 @@ describe('recording a review', () => {
   });
 });
 
+describe("the pupil's own view and the parents' view", () => {
+  function formOf(emu: Emulator, spelling: string, reviewId: string) {
+    const data = emu.scriptRun<InterventionReviews>('getInterventionReviews', [spelling]).value;
+    const found = data.reviews.find((r) => r.reviewId === reviewId);
+    if (!found) throw new Error(`no review ${reviewId}`);
+    return found.form;
+  }
+
+  it("records the pupil's 1–5 rating with their words and the parents' view, and shows them again", () => {
+    const { emu, spelling } = school();
+    saveOk(
+      emu,
+      MID({
+        pupilRating: '4',
+        pupilView: 'I can spell more of the words now',
+        parentsView: 'Ann practises her words at home and enjoys it',
+      }),
+    );
+    expect(review(emu, 'REV-ANN-MID')).toMatchObject({
+      'Pupil rating': 4,
+      'Pupil view': 'I can spell more of the words now',
+      'Parents view': 'Ann practises her words at home and enjoys it',
+    });
+    expect(formOf(emu, spelling, 'REV-ANN-MID')).toMatchObject({
+      pupilRating: '4',
+      pupilView: 'I can spell more of the words now',
+      parentsView: 'Ann practises her words at home and enjoys it',
+    });
+  });
+
+  it('records "Not asked" with its reason and no rating; refuses it without one, writing nothing', () => {
+    const { emu, spelling } = school();
+    const refusedSave = save(emu, MID({ pupilRating: 'Not asked', pupilView: '' }));
+    expect(refusedSave).toMatchObject({
+      ok: false,
+      errors: {
+        pupilView:
+          "In the pupil's words, or why they were not asked: say why the pupil was not asked",
+      },
+    });
+    expect(emu.callCount(WRITE)).toBe(0);
+    saveOk(emu, MID({ pupilRating: 'Not asked', pupilView: 'Absent on the review day' }));
+    expect(review(emu, 'REV-ANN-MID')).toMatchObject({
+      'Pupil rating': '',
+      'Pupil view': 'Not asked: Absent on the review day',
+    });
+    expect(formOf(emu, spelling, 'REV-ANN-MID')).toMatchObject({
+      pupilRating: 'Not asked',
+      pupilView: 'Absent on the review day',
+    });
+  });
+
+  it("records the start letter's reply slip as the parents' view on the baseline review", () => {
+    const { emu } = school();
+    saveOk(emu, {
+      reviewId: 'REV-BEN-BAS',
+      kind: 'Baseline',
+      result: '5/10',
+      resultDate: '2026-11-02',
+      parentsView: 'Would like to talk first',
+    });
+    expect(review(emu, 'REV-BEN-BAS')).toMatchObject({
+      Status: 'Done',
+      'Parents view': 'Would like to talk first',
+      'Pupil rating': '',
+      'Pupil view': '',
+    });
+  });
+});
+
 describe('extra reviews', () => {
   it('adds an extra review by hand, which can then be recorded', () => {
     const { emu, spelling } = school();

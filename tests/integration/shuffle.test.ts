@@ -158,14 +158,15 @@ describe('forms keep working after users sort, insert rows and move columns on e
       interventionId,
     ]).value;
     const place = pupils.participants.find((p) => p.pupilId === 'PUP-0023');
-    expect(place?.form.target).toBe('Score 79 or more');
+    expect(place?.form.target).toBe('12/20 or better');
     const before = byId(emu, 'Participants', 'Participant ID');
     const saved = emu.scriptRun<SaveResult>('saveParticipant', [
-      { ...place!.form, target: 'Score 80 or more', lessonMissed: 'Science' },
+      { ...place!.form, target: '13/20 or better', lessonMissed: 'Science' },
     ]).value;
     expect(saved.ok).toBe(true);
     expectOnly(before, byId(emu, 'Participants', 'Participant ID'), place!.id, {
-      Target: 'Score 80 or more',
+      Target: '13/20 or better',
+      'Target value': 13,
       'Lesson missed': 'Science',
     });
 

@@ -62,6 +62,8 @@ export function saveScenarios(): SaveScenario[] {
     .scriptRun<{ participants: { id: string; form: Rec }[] }>('getInterventionPupils', [plannedOf])
     .value.participants.find((p) => p.id === planned['Participant ID'])!.form;
   const mid = reviews.find((r) => r.Kind === 'Mid-point' && r.Status === 'Due') as Rec;
+  // No progress since the baseline, in the pupil's own measure: "Not working".
+  const midPlace = participants.find((p) => p['Participant ID'] === mid['Participant ID']) as Rec;
   const form = emu.scriptRun<Rec>('getIntervention', [runningId]).value;
   const taken = new Set(
     participants.filter((p) => p['Intervention ID'] === runningId).map((p) => p['Pupil ID']),
@@ -125,7 +127,7 @@ export function saveScenarios(): SaveScenario[] {
         {
           reviewId: text(mid['Review ID']),
           kind: 'Mid-point',
-          result: '4/10',
+          result: text(midPlace.Baseline),
           resultDate: '2026-11-23',
           progress: 'No change',
           judgement: 'Not working',

@@ -222,6 +222,25 @@ describe('the end letter', () => {
     );
     expect(text).not.toContain('reached the target');
   });
+
+  it('thanks the parents for their view when they gave one, without quoting it back', () => {
+    const thanks = 'Thank you for telling us what you think; we have taken it into account.';
+    const done = { status: 'Done', result: '9/10', resultDate: day(2026, 12, 14) };
+    const words = 'We worry she is tired after the sessions';
+    const atEnd = textOf(facts({ end: review({ ...done, parentsView: words }) }), 'end');
+    expect(atEnd).toContain(thanks);
+    expect(atEnd).not.toContain(words);
+    const atMidPoint = textOf(
+      facts({ midPoint: review({ status: 'Done', parentsView: words }), end: review(done) }),
+      'end',
+    );
+    expect(atMidPoint).toContain(thanks);
+    expect(atMidPoint).not.toContain(words);
+    expect(textOf(facts({ end: review(done) }), 'end')).not.toContain(thanks);
+    expect(textOf(facts({ end: review({ ...done, parentsView: '  ' }) }), 'end')).not.toContain(
+      thanks,
+    );
+  });
 });
 
 describe('nothing about any other pupil', () => {

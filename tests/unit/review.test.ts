@@ -1,6 +1,9 @@
 import {
   REVIEW_REQUIRED,
   initialsOf,
+  pupilVoiceCells,
+  pupilVoiceForm,
+  pupilVoiceText,
   measuredValue,
   needsDecision,
   pupilInEmail,
@@ -40,6 +43,9 @@ describe('the review schema', () => {
         staffTrainingNeeds: '',
         outcomeScore: '',
         outcomeReason: '',
+        pupilRating: '',
+        pupilView: '',
+        parentsView: '',
       },
     });
   });
@@ -102,6 +108,61 @@ describe('the review schema', () => {
         dueDate: 'Due date: this is required',
       },
     });
+  });
+});
+
+describe("the pupil's own view and the parents' view", () => {
+  const errorsOf = (changes: Record<string, string>) => {
+    const checked = validateReview({ ...MID, ...changes });
+    return checked.ok ? {} : checked.errors;
+  };
+
+  it('accepts a rating 1 to 5 with the words or without, and the parents’ view', () => {
+    expect(errorsOf({ pupilRating: '4', pupilView: 'I can read more words now' })).toEqual({});
+    expect(errorsOf({ pupilRating: '1' })).toEqual({});
+    expect(errorsOf({ parentsView: 'Happy with how it is going' })).toEqual({});
+  });
+
+  it('needs a reason when the pupil was not asked, naming the field', () => {
+    expect(errorsOf({ pupilRating: 'Not asked' })).toEqual({
+      pupilView:
+        "In the pupil's words, or why they were not asked: say why the pupil was not asked",
+    });
+    expect(errorsOf({ pupilRating: 'Not asked', pupilView: 'Absent on the day' })).toEqual({});
+  });
+
+  it('needs a rating (or Not asked) for words typed, and refuses ratings off the scale', () => {
+    expect(errorsOf({ pupilView: 'It is fun' })).toEqual({
+      pupilRating: "Pupil's own rating: choose 1 to 5, or Not asked, for the words you typed",
+    });
+    expect(errorsOf({ pupilRating: '6' }).pupilRating).toMatch(
+      /^Pupil's own rating: choose one of/,
+    );
+  });
+
+  it('keeps a rating as a number, and "Not asked: <reason>" with no number', () => {
+    expect(pupilVoiceCells({ pupilRating: '4', pupilView: 'Fun' })).toEqual({
+      rating: 4,
+      view: 'Fun',
+    });
+    expect(pupilVoiceCells({ pupilRating: 'Not asked', pupilView: 'Absent' })).toEqual({
+      rating: '',
+      view: 'Not asked: Absent',
+    });
+    expect(pupilVoiceCells({ pupilRating: '', pupilView: '' })).toEqual({ rating: '', view: '' });
+  });
+
+  it('reads the cells back into the form, and into words for the profile', () => {
+    expect(pupilVoiceForm(4, 'Fun')).toEqual({ pupilRating: '4', pupilView: 'Fun' });
+    expect(pupilVoiceForm(undefined, 'Not asked: Absent')).toEqual({
+      pupilRating: 'Not asked',
+      pupilView: 'Absent',
+    });
+    expect(pupilVoiceText(4, 'I can read more words')).toBe(
+      'Rated it 4 out of 5: “I can read more words”',
+    );
+    expect(pupilVoiceText(2, '')).toBe('Rated it 2 out of 5');
+    expect(pupilVoiceText(undefined, 'Not asked: Absent')).toBe('Not asked: Absent');
   });
 });
 

@@ -244,7 +244,9 @@ function reviewGroups(review: ReviewSummary): GroupSpec[] {
           hint:
             review.kind === 'Baseline'
               ? 'Where the pupil is now, e.g. 4/10 in spelling tests. It becomes their baseline.'
-              : `${measure} For example 7/10.`,
+              : review.baseline
+                ? `${measure} The baseline was ${review.baseline}: write the result the same way.`
+                : measure,
         },
         { key: 'resultDate', label: L.resultDate, kind: 'date', hint: 'When it was measured.' },
         {

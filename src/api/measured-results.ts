@@ -103,12 +103,14 @@ export function reviewOutcome(
           'Outcome reason': e.cells.outcomeReason,
         }
       : {};
-  const provisional = kind === 'Mid-point' && e.score !== undefined ? ' (provisional)' : '';
+  // At the mid-point the target is not due yet: only the provisional score is news.
   const summary =
-    e.score !== undefined
-      ? ` Outcome${provisional}: ${e.label}.${e.summary ? ` ${e.summary}.` : ''}`
-      : e.noScoreBecause
+    e.score === undefined
+      ? e.noScoreBecause
         ? ` No outcome score: ${e.noScoreBecause}`
-        : '';
+        : ''
+      : kind === 'Mid-point'
+        ? ` Provisional outcome at the mid-point: ${e.label}.`
+        : ` Outcome: ${e.summary || e.label}.`;
   return { ok: true, value: { review, place: placeCells, summary } };
 }

@@ -214,7 +214,6 @@ test('place a pupil, baseline once, mid-point "not working", stopped by the SENC
     .first()
     .waitFor();
   const profile = await sidebar.locator('body').innerText();
-  await page.screenshot({ path: '/tmp/cycle-profile.png' });
   expect(profile).toMatch(/Stopped/);
   expect(profile).toContain('12/40');
   expect(profile).toContain('30/40 or better');

@@ -90,7 +90,9 @@ test('baseline and target are kept as typed and as numbers; the end review score
 
   // Mid-point: 6/10 is half the planned gain: provisional −1.
   const mid = review(emu, place, 'Mid-point', { result: '6/10' });
-  expect(mid.ok && mid.message).toContain('Outcome (provisional): Less than expected.');
+  expect(mid.ok && mid.message).toContain(
+    'Provisional outcome at the mid-point: Less than expected.',
+  );
   expect(row(emu, 'Reviews', 'Review ID', reviewId(emu, place, 'Mid-point'))).toMatchObject({
     'Result value': 6,
     'Outcome score': -1,

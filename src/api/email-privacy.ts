@@ -25,6 +25,7 @@ import { remainingMailQuota, sendEmail } from '../services/mail';
 import { documentProperties } from '../services/triggers';
 import { writeAudit } from '../store/audit-log';
 import { setDashboardRows } from '../store/dashboard';
+import { sencoEmails } from '../store/facts';
 import { runOperation } from '../store/operation';
 import { Table, type Change, type Row } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
@@ -233,13 +234,11 @@ function tellSencos(
   today: string,
 ): void {
   const staff = Table.read(spreadsheet, TABS.staff);
-  const sencos = staffFacts(staff)
-    .filter((s) => s.role.trim().toLowerCase() === 'senco' && s.email.trim() !== '')
-    .map((s) => s.email.trim());
+  const sencos = sencoEmails(staff);
   if (sencos.length === 0 || remainingMailQuota() < 1) return;
   // Noted before sending, so that a failing send is not repeated later the same day.
   store.setProperty(MAILED_KEY, today);
   const url = `${spreadsheet.getUrl()}#gid=${spreadsheet.getSheetByName(TABS.settings.name)?.getSheetId() ?? 0}`;
-  sendEmail(noticeEmail([...new Set(sencos)].join(','), notice, url));
+  sendEmail(noticeEmail(sencos.join(','), notice, url));
   store.deleteProperty(NOTICE_KEY);
 }

@@ -18,7 +18,7 @@
 import { format, startOfDay } from 'date-fns';
 import { calendarFrom } from '../store/calendar';
 import { setDashboardRows } from '../store/dashboard';
-import { settingValues } from '../store/facts';
+import { sencoEmails, settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import { activeSpreadsheet } from '../store/workbook';
 import { TABS } from '../domain/workbook';
@@ -395,12 +395,7 @@ function runReminders(
           ? ['None', `The last run (${whenText(now)}) had no error.`]
           : [errorMessage(error), `At ${whenText(now)}.`],
     });
-    rememberSencos(
-      t.staff
-        .records()
-        .filter((r) => r.text('Role').trim().toLowerCase() === 'senco' && r.text('Email') !== '')
-        .map((r) => r.text('Email').trim()),
-    );
+    rememberSencos(sencoEmails(t.staff));
     return {
       day: todayIso,
       emailsSent: progress.emailsSent,
@@ -569,10 +564,7 @@ function reportFailure(
   let sencos: string[] = [];
   try {
     runOperation({ staff: TABS.staff, dashboard: TABS.dashboard }, (t) => {
-      sencos = t.staff
-        .records()
-        .filter((r) => r.text('Role').trim().toLowerCase() === 'senco' && r.text('Email') !== '')
-        .map((r) => r.text('Email').trim());
+      sencos = sencoEmails(t.staff);
       if (!writeDashboard) return;
       setDashboardRows(t.dashboard, {
         'Reminders: last run': [

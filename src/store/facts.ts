@@ -45,6 +45,15 @@ export function staffFacts(row: Row): StaffFacts {
   return { name: row.text('Name'), trainedIn: row.text('Trained in') };
 }
 
+/** The email addresses of the SENCos on the Staff tab (Role SENCo, with an email), each once. */
+export function sencoEmails(staff: Table): string[] {
+  const emails = staff
+    .records()
+    .filter((r) => r.text('Role').trim().toLowerCase() === 'senco' && r.text('Email') !== '')
+    .map((r) => r.text('Email').trim());
+  return [...new Set(emails)];
+}
+
 export function libraryFacts(row: Row): LibraryFacts {
   return {
     id: row.id,

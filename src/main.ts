@@ -6,6 +6,8 @@ import { setUpWorkbook } from './store/setup';
 import { activeSpreadsheet } from './store/workbook';
 import { withDocumentLock } from './services/lock';
 import { currentUserEmail } from './services/environment';
+import { updateDashboardNow } from './api/dashboard';
+import { TABS } from './domain/workbook';
 import { recheckGoodPractice } from './api/practice';
 import { alignBaselines } from './api/baselines';
 import { checkRemindersRan } from './api/reminders-switch';
@@ -60,6 +62,20 @@ export function setUpProvisionMap(): void {
       baselines.copied > 0 ? '' : 'Nothing you had entered was changed.',
     ];
     showMessage('Provision map ready', lines.filter(Boolean).join('\n'));
+  });
+}
+
+export function updateDashboard(): void {
+  reportingErrors('Update the dashboard', () => {
+    const summary = updateDashboardNow();
+    const sheet = activeSpreadsheet().getSheetByName(TABS.dashboard.name);
+    if (sheet) sheet.activate();
+    showMessage(
+      'Dashboard updated',
+      `The Dashboard now shows the provision map at a glance, what works (${summary.interventions} intervention${summary.interventions === 1 ? '' : 's'}), ` +
+        `${summary.lookAt === 0 ? 'nothing to look at' : `${summary.lookAt} thing${summary.lookAt === 1 ? '' : 's'} to look at`}, ` +
+        `${summary.charts} chart${summary.charts === 1 ? '' : 's'} and the SEN report. Each intervention's cost, impact and value columns on the Interventions tab are up to date too.`,
+    );
   });
 }
 

@@ -3152,6 +3152,24 @@ class RangeImpl {
     return this.#setStyle('setFontSize', 'fontSize', size);
   }
 
+  /** "A rectangular grid of font sizes"; null resets a cell (Range.setFontSizes). */
+  setFontSizes(sizes: unknown): RangeImpl {
+    return this.#setStyles('setFontSizes', 'fontSize', sizes);
+  }
+
+  /** "A rectangular grid of font styles": 'italic' or 'normal', null resets (Range.setFontStyles). */
+  setFontStyles(fontStyles: unknown): RangeImpl {
+    return this.#setStyles('setFontStyles', 'fontStyle', fontStyles);
+  }
+
+  getFontStyles(): string[][] {
+    return this.#getStyles('getFontStyles', 'fontStyle');
+  }
+
+  getFontSizes(): number[][] {
+    return this.#getStyles('getFontSizes', 'fontSize').map((row) => row.map(Number));
+  }
+
   setFontFamily(fontFamily: unknown): RangeImpl {
     return this.#setStyle('setFontFamily', 'fontFamily', fontFamily);
   }

@@ -6,6 +6,7 @@
  * started places and cancels their reviews still due, in the same operation.
  * Only the endpoints are exported: everything exported here becomes callable from the sidebar.
  */
+import { refigure, syncInterventionFigures } from './intervention-figures';
 import { startOfDay } from 'date-fns';
 import {
   decisionReason,
@@ -155,8 +156,10 @@ export function recordDecision(form: unknown, requestId?: unknown): SaveResult {
       interventions: TABS.interventions,
       participants: TABS.participants,
       reviews: TABS.reviews,
+      staff: TABS.staff,
+      settings: TABS.settings,
     },
-    ({ interventions, participants, reviews }, { user, now }): SaveResult => {
+    ({ interventions, participants, reviews, staff, settings }, { user, now }): SaveResult => {
       const row = checkedRow(interventions, decision);
       if (!row.ok) return row.refusal;
       const id = row.row.id;
@@ -180,6 +183,8 @@ export function recordDecision(form: unknown, requestId?: unknown): SaveResult {
         reviews.find(reviewId)?.set({ Status: 'Cancelled' });
       row.row.set({ Status: 'Stopped' });
       writeDecision(row.row, decision, user, now);
+      // Its cost stops at the stop date, and its cost per pupil becomes its cost to date.
+      syncInterventionFigures({ interventions, participants, staff, settings }, now, new Set([id]));
       return {
         ok: true,
         id,
@@ -189,7 +194,7 @@ export function recordDecision(form: unknown, requestId?: unknown): SaveResult {
         ].join(' '),
       };
     },
-    options,
+    { ...options, afterRetry: refigure },
   );
 }
 

@@ -49,7 +49,8 @@ function recordHandEdit(event: EditEvent): void {
   const range = event.range;
   const sheet = range.getSheet();
   const spec = specNamed(sheet.getName());
-  if (!spec) return; // a tab of the school's own
+  // A tab of the school's own, or the Dashboard, which the add-on writes and rebuilds.
+  if (!spec || spec.name === TABS.dashboard.name) return;
   const row = range.getRow();
   const column = range.getColumn();
   const numRows = range.getNumRows();

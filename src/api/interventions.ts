@@ -5,6 +5,7 @@
  * Every export here becomes an Apps Script function: helpers stay unexported.
  */
 import { dateFromIso, isoFromDate } from '../domain/dates';
+import { refigure, syncInterventionFigures } from './intervention-figures';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { newRecordId } from '../domain/ids';
 import {
@@ -118,7 +119,7 @@ function addIntervention(intervention: Intervention, requestId: unknown): SaveRe
       if (notStaff) return notStaff;
       const id = newRecordId(TABS.interventions.idPrefix, interventions.ids(), uuid);
       const warnings = warningsFor(intervention, id, staff, library, settings);
-      interventions.append({
+      const row = interventions.append({
         ...interventionValues(intervention),
         [TABS.interventions.idHeader]: id,
         // Planned until a pupil starts (domain/lifecycle.ts).
@@ -127,6 +128,8 @@ function addIntervention(intervention: Intervention, requestId: unknown): SaveRe
         'Created by': user,
         'Created on': now,
       });
+      // Priced at once: its other costs start as the library entry's resource cost.
+      syncInterventionFigures({ interventions, staff, settings, library }, now, new Set([row.id]));
       return {
         ok: true,
         id,
@@ -134,7 +137,7 @@ function addIntervention(intervention: Intervention, requestId: unknown): SaveRe
         warnings: warnings.map((w) => w.message),
       };
     },
-    { requestId, alreadyDone: savedAlready },
+    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
   );
 }
 
@@ -185,6 +188,7 @@ function changeIntervention(
       row.set({ Warnings: formatWarnings(warnings) });
       // Its Status follows its pupils, never the dates (domain/lifecycle.ts).
       syncInterventionStatuses(interventions, tables.participants, new Set([id]));
+      syncInterventionFigures(tables, now, new Set([id]));
 
       const datesChanged =
         oldStart?.getTime() !== start.getTime() || oldWeeks !== intervention.lengthWeeks;
@@ -201,7 +205,7 @@ function changeIntervention(
         warnings: warnings.map((w) => w.message),
       };
     },
-    { requestId, alreadyDone: savedAlready },
+    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
   );
 }
 

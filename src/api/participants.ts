@@ -53,6 +53,7 @@ import type {
 import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
 import { scheduleReviews, syncBaselineReview, type BaselineSync } from './review-schedule';
+import { refigure, syncInterventionFigures } from './intervention-figures';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { measureNames, placeValues } from './measured-results';
 import { outcomeInWords, type OutcomeSettings } from '../domain/outcome';
@@ -234,8 +235,12 @@ export function saveParticipant(form: unknown, requestId?: unknown): SaveResult 
       pupils: TABS.pupils,
       settings: TABS.settings,
       reviews: TABS.reviews,
+      staff: TABS.staff,
     },
-    ({ participants, interventions, pupils, settings, reviews }, { now, user }): SaveResult => {
+    (
+      { participants, interventions, pupils, settings, reviews, staff },
+      { now, user },
+    ): SaveResult => {
       const row = participants.find(record.id);
       if (!row) return refused({ id: NOT_FOUND });
       row.set(participantValues(record));
@@ -250,7 +255,9 @@ export function saveParticipant(form: unknown, requestId?: unknown): SaveResult 
         record.status === 'Started'
           ? scheduleReviews(row, interventions, settings, reviews, user)
           : '';
-      syncInterventionStatuses(interventions, participants, new Set([row.text('Intervention ID')]));
+      const changedIds = new Set([row.text('Intervention ID')]);
+      syncInterventionStatuses(interventions, participants, changedIds);
+      syncInterventionFigures({ interventions, participants, staff, settings }, now, changedIds);
       const pupilId = row.text('Pupil ID');
       const warnings = refreshWarnings(
         participants,
@@ -267,7 +274,7 @@ export function saveParticipant(form: unknown, requestId?: unknown): SaveResult 
         warnings: warnings.map((w) => w.message),
       };
     },
-    { requestId, alreadyDone: savedAlready },
+    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
   );
 }
 
@@ -280,8 +287,9 @@ export function removeParticipant(participantId: unknown, requestId?: unknown): 
       interventions: TABS.interventions,
       pupils: TABS.pupils,
       settings: TABS.settings,
+      staff: TABS.staff,
     },
-    ({ participants, interventions, pupils, settings }, { now }): SaveResult => {
+    ({ participants, interventions, pupils, settings, staff }, { now }): SaveResult => {
       const row = participants.find(id);
       if (!row) return refused({ id: NOT_FOUND });
       const pupilId = row.text('Pupil ID');
@@ -289,7 +297,9 @@ export function removeParticipant(participantId: unknown, requestId?: unknown): 
       const what = interventionName(interventions, row.text('Intervention ID'));
       const wasRemoved = isRemovedStatus(row.text('Status'));
       row.set({ Status: 'Removed', Warnings: '' });
-      syncInterventionStatuses(interventions, participants, new Set([row.text('Intervention ID')]));
+      const changedIds = new Set([row.text('Intervention ID')]);
+      syncInterventionStatuses(interventions, participants, changedIds);
+      syncInterventionFigures({ interventions, participants, staff, settings }, now, changedIds);
       // Their other places may no longer be over a limit: keep those rows' warnings true.
       refreshWarnings(participants, pupilId, warningContext(interventions, settings, now));
       return {
@@ -300,7 +310,7 @@ export function removeParticipant(participantId: unknown, requestId?: unknown): 
           : `Removed ${name} from ${what}. Their record stays on the Participants tab, marked Removed.`,
       };
     },
-    { requestId, alreadyDone: savedAlready },
+    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
   );
 }
 

@@ -52,6 +52,8 @@ import {
 import { checkEmailPrivacy, reminderSettingsForEmail } from './email-privacy';
 import { remainingMailQuota, sendEmail } from '../services/mail';
 import { scheduleReviews, startedWithoutReviews } from './review-schedule';
+import { rebuildDashboard } from './dashboard';
+import { syncInterventionFigures } from './intervention-figures';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { withDocumentLockIfFree } from '../services/lock';
 import {
@@ -157,6 +159,7 @@ const SPECS = {
   pupils: TABS.pupils,
   staff: TABS.staff,
   settings: TABS.settings,
+  library: TABS.provisionLibrary,
   dashboard: TABS.dashboard,
 };
 
@@ -203,6 +206,8 @@ function runReminders(
     ).length;
     // Statuses kept true every day, so a finished or stopped place is never reminded.
     syncInterventionStatuses(t.interventions, t.participants);
+    // Costs to date grow week by week; every intervention's figures are worked out again.
+    syncInterventionFigures(t, now);
     const logs: SentLog[] = [];
     for (const [key, value] of Object.entries(props)) {
       const log = key.startsWith(SENT_LOG_PREFIX) ? parseSentLog(value) : undefined;
@@ -396,6 +401,17 @@ function runReminders(
           : [errorMessage(error), `At ${whenText(now)}.`],
     });
     rememberSencos(sencoEmails(t.staff));
+    // The Dashboard follows the day's figures; a failure there never holds up the reminders.
+    try {
+      rebuildDashboard(t, now);
+    } catch (err) {
+      setDashboardRows(t.dashboard, {
+        'Dashboard: last update': [
+          'Failed',
+          `${errorMessage(err)} (${whenText(now)}). Choose "Update the dashboard" to try again.`,
+        ],
+      });
+    }
     return {
       day: todayIso,
       emailsSent: progress.emailsSent,

@@ -41,6 +41,7 @@ import type {
   ReviewOptions,
   ReviewSummary,
 } from './reviews-contract';
+import { refigure, syncInterventionFigures } from './intervention-figures';
 import { finishPlaceAfterReview, syncInterventionStatuses } from './lifecycle-sync';
 import { reviewOutcome } from './measured-results';
 import { refused, savedAlready } from './results';
@@ -166,8 +167,12 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
       interventions: TABS.interventions,
       pupils: TABS.pupils,
       settings: TABS.settings,
+      staff: TABS.staff,
     },
-    ({ reviews, participants, interventions, pupils, settings }, { user, now }): SaveResult => {
+    (
+      { reviews, participants, interventions, pupils, settings, staff },
+      { user, now },
+    ): SaveResult => {
       const row = reviews.find(checked.value.reviewId);
       if (!row) return refused({ reviewId: REVIEW_GONE });
       // The row's own kind decides what the review must have (the form may be out of date).
@@ -237,6 +242,14 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
         }
       }
       syncInterventionStatuses(interventions, participants, new Set([interventionId]));
+      // An end result changes its impact and value (earlier reviews change neither).
+      if (kind === 'End') {
+        syncInterventionFigures(
+          { interventions, participants, staff, settings },
+          now,
+          new Set([interventionId]),
+        );
+      }
 
       const reason = needsDecision(kind, review.judgement, baseline, review.result, measure);
       if (reason !== '' && reason !== before && intervention) {
@@ -276,7 +289,7 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
         ].join(' '),
       };
     },
-    { requestId, alreadyDone: savedAlready },
+    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
   );
   if (!result.ok || !decision) return result;
   return { ...result, message: `${result.message} ${tellSenco(decision)}` };

@@ -3,6 +3,7 @@
  * record to edit or add a new one. Every export here becomes an Apps Script function: helpers stay
  * unexported.
  */
+import { interventionsOf, refigure, syncInterventionFigures } from './intervention-figures';
 import { newRecordId } from '../domain/ids';
 import {
   formatPounds,
@@ -55,8 +56,13 @@ export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult 
   const member = checked.value;
   const id = idOf(form);
   return runOperation(
-    { staff: TABS.staff },
-    ({ staff }): SaveResult => {
+    {
+      staff: TABS.staff,
+      interventions: TABS.interventions,
+      participants: TABS.participants,
+      settings: TABS.settings,
+    },
+    ({ staff, interventions, participants, settings }, { now }): SaveResult => {
       const row = id === '' ? undefined : staff.find(id);
       if (id !== '' && !row) return refused(goneFromTab('member of staff', TABS.staff.name));
       const people = staff.records();
@@ -88,6 +94,13 @@ export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult 
       const after = row
         ? people.map((p, i) => (p.index === row.index ? saved : before[i]!))
         : [...before, saved];
+      // Their hourly cost prices every intervention they lead or support.
+      const oldName = row ? before[people.findIndex((p) => p.index === row.index)]?.name : '';
+      const named = [member.name, oldName ?? ''];
+      const priced = interventionsOf(interventions, named);
+      if (priced.size > 0) {
+        syncInterventionFigures({ interventions, participants, staff, settings }, now, priced);
+      }
       const warnings = [...sencoWarnings(before, after, !row), ...sameNameWarnings(member, others)];
       return {
         ok: true,
@@ -98,7 +111,7 @@ export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult 
         warnings,
       };
     },
-    { requestId, alreadyDone: savedAlready },
+    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
   );
 }
 

@@ -134,3 +134,39 @@ export function reviewsToAdd(
   if (existingKinds.some(isScheduledKind)) return [];
   return SCHEDULED_KINDS.map((kind) => ({ kind, due: dueDateOf(kind, dates) }));
 }
+
+/**
+ * The school weeks of a programme that have run by `until` (the same school-week rule as reviews:
+ * weeks run Monday to Sunday, the start's week is week 1, a week with a school day on or after the
+ * start and on or before `until` counts), no more than `lengthWeeks`; 0 before it starts.
+ */
+export function schoolWeeksRun(
+  start: Date,
+  until: Date,
+  lengthWeeks: number,
+  calendar: SchoolCalendar,
+): number {
+  const from = startOfDay(start);
+  const last = startOfDay(until);
+  if (last < from) return 0;
+  let monday = mondayOf(from);
+  let counted = 0;
+  for (let i = 0; i < WEEK_LIMIT && counted < lengthWeeks && monday <= last; i += 1) {
+    if (hasSchoolDayBetween(monday, calendar, from, last)) counted += 1;
+    monday = addWeeks(monday, 1);
+  }
+  return counted;
+}
+
+function hasSchoolDayBetween(
+  monday: Date,
+  calendar: SchoolCalendar,
+  from: Date,
+  to: Date,
+): boolean {
+  for (let i = 0; i < 7; i += 1) {
+    const day = addDays(monday, i);
+    if (day >= from && day <= to && calendar.isSchoolDay(day)) return true;
+  }
+  return false;
+}

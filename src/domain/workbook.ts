@@ -125,10 +125,19 @@ export interface TabSpec {
   idHeader?: string;
   idPrefix?: string;
   columns: readonly ColumnSpec[];
+  /** The sheet row of the header (1 unless the tab has a title above its table). */
+  headerRow?: number;
+  /** A table of fixed size: only this many rows under the header are its records. */
+  maxDataRows?: number;
 }
 
 const DATE = 'dd/mm/yyyy';
 const MONEY = '£#,##0.00';
+const COST_NOTE =
+  'Staff time (sessions a week × minutes ÷ 60 × weeks × each person’s hourly cost on the Staff tab) plus other costs (written by the add-on)';
+/** EEF Teaching and Learning Toolkit, "About the Toolkit: cost" (per pupil per year). */
+const COST_BAND_NOTE =
+  'The EEF Teaching and Learning Toolkit’s cost rating of the cost per pupil, per pupil per year: very low under £80, low up to £200, moderate up to £720, high up to £1,200, very high above (written by the add-on)';
 
 export const TABS = {
   pupils: {
@@ -228,6 +237,57 @@ export const TABS = {
       { header: 'Run again', rule: { kind: 'list', values: YES_NO } },
       { header: 'Change first' },
       { header: 'Staff training needs' },
+      {
+        header: 'Other costs',
+        rule: { kind: 'number', min: 0, max: 100000 },
+        format: MONEY,
+        note: 'Licences and resources for the whole intervention (£). Starts as the Provision library entry’s resource cost; type 0 when there are none',
+      },
+      { header: 'Cost (planned)', format: MONEY, note: COST_NOTE },
+      {
+        header: 'Cost to date',
+        format: MONEY,
+        note: 'Staff time over the school weeks run so far (to the stop date of a stopped one), plus other costs (written by the add-on)',
+      },
+      {
+        header: 'Cost per pupil',
+        format: MONEY,
+        note: 'Cost (planned; to date for a stopped one) ÷ pupils who took part (written by the add-on)',
+      },
+      { header: 'Cost band', note: COST_BAND_NOTE },
+      {
+        header: 'Cost leaves out',
+        note: 'People whose time is not priced: not on the Staff tab, or no hourly cost there (written by the add-on)',
+      },
+      {
+        header: 'Pupils with an outcome',
+        note: 'Pupils whose end review gave an outcome score (written by the add-on)',
+      },
+      {
+        header: 'Average outcome score',
+        note: 'The average of their −2 … +2 outcome scores (written by the add-on)',
+      },
+      {
+        header: 'Met target',
+        note: 'Pupils who met their target, of those judged (written by the add-on)',
+      },
+      {
+        header: 'Average ratio gain',
+        note: 'Age measures: months gained ÷ months elapsed, averaged (written by the add-on)',
+      },
+      {
+        header: 'Average score change',
+        note: 'Standardised scores: points gained on average, with the EEF months of progress it is worth (written by the add-on)',
+      },
+      {
+        header: 'Cost per pupil meeting target',
+        format: MONEY,
+        note: 'Cost ÷ pupils who met their target (written by the add-on)',
+      },
+      {
+        header: 'Cost per unit of progress',
+        note: 'Where the pupils share one measure: £ per month of reading age, per standardised point… (written by the add-on)',
+      },
       { header: 'Created by' },
       { header: 'Created on', format: DATE },
     ],
@@ -354,7 +414,11 @@ export const TABS = {
   },
   dashboard: {
     name: 'Dashboard',
+    // The add-on's status rows (review reminders, email privacy) under the Dashboard's title; the
+    // report the add-on builds goes below them (src/api/dashboard.ts).
     columns: [{ header: 'Measure' }, { header: 'Value' }, { header: 'Notes' }],
+    headerRow: 4,
+    maxDataRows: 6,
   },
   auditLog: {
     name: 'Audit log',

@@ -24,11 +24,20 @@ export interface OperationContext {
   now: Date;
 }
 
-export interface OperationOptions<T> {
+export interface OperationOptions<K extends string, T> {
   /** The sidebar's ID for this submit (see request-log.ts); ignored when not a valid ID. */
   requestId?: unknown;
   /** What a retry returns when its first attempt saved and its result is no longer cached. */
   alreadyDone?: (recordIds: string[]) => NoInfer<T>;
+  /**
+   * Works out again what follows from the record (figures written unaudited, see
+   * Row.setDerived) when a retry has completed the first attempt's writes from the audit log.
+   */
+  afterRetry?: (
+    tables: NoInfer<Record<K, Table>>,
+    context: OperationContext,
+    recordIds: readonly string[],
+  ) => void;
 }
 
 /** Results are kept as long as the document cache allows (six hours). */
@@ -49,7 +58,7 @@ function documentCache(): GoogleAppsScript.Cache.Cache | null {
 export function runOperation<K extends string, T>(
   specs: Record<K, TabSpec>,
   work: (tables: Record<K, Table>, context: OperationContext) => T,
-  options: OperationOptions<T> = {},
+  options: OperationOptions<K, T> = {},
 ): T {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
@@ -62,7 +71,19 @@ export function runOperation<K extends string, T>(
       const logged = findRequestChanges(spreadsheet, requestId);
       if (logged.length > 0) {
         // A retry: finish the first attempt's writes, then give its result again.
-        for (const table of completeLoggedChanges(spreadsheet, tables, logged)) table.flush();
+        const touched = completeLoggedChanges(spreadsheet, tables, logged);
+        if (options.afterRetry) {
+          options.afterRetry(
+            tables,
+            { user: currentUserEmail(), now: new Date() },
+            logged.map((c) => c.recordId),
+          );
+          const own = Object.values<Table>(tables).reverse();
+          for (const table of touched) if (!own.includes(table)) table.flush();
+          for (const table of own) table.flush();
+        } else {
+          for (const table of touched) table.flush();
+        }
         const cached = documentCache()?.get(cacheKey);
         if (cached) return JSON.parse(cached) as T;
         return options.alreadyDone([...new Set(logged.map((c) => c.recordId))]);

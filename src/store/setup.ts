@@ -17,7 +17,9 @@ import {
   type ColumnRule,
   type TabSpec,
 } from '../domain/workbook';
+import { senReportSettingRows } from '../domain/national-figures';
 import { termDateKind } from './calendar';
+import { prepareDashboardFrame } from './dashboard-frame';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,11 +43,12 @@ export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): Se
       sheet = spreadsheet.insertSheet(spec.name);
       report.tabsCreated.push(spec.name);
     }
+    if (spec.name === TABS.dashboard.name) prepareDashboardFrame(sheet);
     return { spec, sheet, headers: ensureHeaders(sheet, spec, report) };
   });
   const rules = new RuleCache(spreadsheet);
   for (const { spec, sheet, headers } of prepared) {
-    styleHeaderRow(sheet, headers.length, editorEmail);
+    styleHeaderRow(sheet, spec, headers.length, editorEmail);
     applyColumnRules(rules, sheet, spec, headers);
     if (spec.name === TABS.settings.name) report.settingsAdded = addMissingSettings(sheet);
   }
@@ -55,9 +58,17 @@ export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): Se
 
 /** Adds the spec's missing headers after the last used column; returns the full header row. */
 function ensureHeaders(sheet: Sheet, spec: TabSpec, report: SetupReport): string[] {
+  const headerRow = spec.headerRow ?? 1;
   const lastColumn = sheet.getLastColumn();
   const current =
-    lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!.map(cellToText) : [];
+    lastColumn > 0
+      ? sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0]!.map(cellToText)
+      : [];
+  // A fixed-size table (the Dashboard's status rows) has its own columns only.
+  if (spec.maxDataRows !== undefined) {
+    current.splice(spec.columns.length);
+    while (current.length > 0 && current[current.length - 1] === '') current.pop();
+  }
   const missing = spec.columns.map((c) => c.header).filter((h) => !current.includes(h));
   if (missing.length > 0) {
     if (sheet.getMaxColumns() < current.length + missing.length) {
@@ -66,15 +77,18 @@ function ensureHeaders(sheet: Sheet, spec: TabSpec, report: SetupReport): string
         current.length + missing.length - sheet.getMaxColumns(),
       );
     }
-    sheet.getRange(1, current.length + 1, 1, missing.length).setValues([missing]);
+    sheet.getRange(headerRow, current.length + 1, 1, missing.length).setValues([missing]);
     report.columnsAdded.push(...missing.map((h) => `${spec.name}: ${h}`));
   }
   return [...current, ...missing];
 }
 
-function styleHeaderRow(sheet: Sheet, width: number, editorEmail: string): void {
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  const header = sheet.getRange(1, 1, 1, width);
+function styleHeaderRow(sheet: Sheet, spec: TabSpec, width: number, editorEmail: string): void {
+  const headerRow = spec.headerRow ?? 1;
+  // A tab with a title keeps the title in view instead (the Dashboard).
+  const frozen = headerRow === 1 ? 1 : headerRow - 2;
+  if (sheet.getFrozenRows() !== frozen) sheet.setFrozenRows(frozen);
+  const header = sheet.getRange(headerRow, 1, 1, width);
   header.setFontWeight('bold').setBackground('#e8f0fe');
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   const existing = protections.find((p) => p.getDescription() === HEADER_PROTECTION);
@@ -201,7 +215,7 @@ function addMissingSettings(settings: Sheet): number {
     return row;
   };
   const rows = [
-    ...[...DEFAULT_SETTINGS, ...DEFAULT_OUTCOME_SETTING_ROWS]
+    ...[...DEFAULT_SETTINGS, ...DEFAULT_OUTCOME_SETTING_ROWS, ...senReportSettingRows()]
       .filter((s) => !present.has(s.setting))
       .map((s) => newRow(s)),
     ...DEFAULT_MEASURES.filter((m) => !measuresPresent.has(m.value.toLowerCase())).map((m) =>

@@ -84,19 +84,28 @@ export class Row {
   set(values: RecordValues): void {
     this.table.update(this.index, values);
   }
+
+  /**
+   * Sets figures the add-on works out from other cells (costs, averages): written like any change
+   * but not audited, as they follow from changes the audit log already holds.
+   */
+  setDerived(values: RecordValues): void {
+    this.table.update(this.index, values, false);
+  }
 }
 
 export class Table {
   private readonly columnIndex = new Map<string, number>();
   private readonly dirty = new Set<number>();
-  private readonly appended: CellInput[][] = [];
+  /** The index of the first row appended since the last flush. */
+  private appendedFrom: number | undefined;
   readonly changes: Change[] = [];
 
   constructor(
     readonly spec: TabSpec,
     readonly sheet: Sheet,
     readonly headers: string[],
-    /** Data rows (sheet row 2 onwards), as getValues() returned them, blank rows included. */
+    /** Data rows (from the row under the header), as getValues() returned them, blanks included. */
     readonly rows: unknown[][],
   ) {
     headers.forEach((header, i) => {
@@ -108,7 +117,7 @@ export class Table {
   static read(spreadsheet: Spreadsheet, spec: TabSpec): Table {
     const sheet = spreadsheet.getSheetByName(spec.name);
     if (!sheet) throw new MissingTabError(spec.name);
-    const [header = [], ...rows] = sheet.getDataRange().getValues();
+    const [header = [], ...rows] = tableValues(sheet, spec);
     return new Table(
       spec,
       sheet,
@@ -164,7 +173,7 @@ export class Table {
   }
 
   /** Changes fields of a row in memory; the audit notes each one whose value really changes. */
-  update(index: number, values: RecordValues): void {
+  update(index: number, values: RecordValues, audited = true): void {
     const row = this.rows[index];
     if (!row) throw new Error(`Row ${index + 2} of "${this.spec.name}" does not exist`);
     const id = new Row(this, index).id;
@@ -172,20 +181,25 @@ export class Table {
       const column = this.column(header);
       const next = value ?? '';
       if (sameValue(row[column], next)) continue;
-      this.changes.push({
-        tab: this.spec.name,
-        recordId: id,
-        field: header,
-        oldValue: row[column],
-        newValue: next,
-      });
+      if (audited) {
+        this.changes.push({
+          tab: this.spec.name,
+          recordId: id,
+          field: header,
+          oldValue: row[column],
+          newValue: next,
+        });
+      }
       row[column] = next;
       this.dirty.add(index);
     }
   }
 
-  /** Adds a record at the end (written by flush); the audit notes each field it sets. */
-  append(values: RecordValues): void {
+  /**
+   * Adds a record at the end (written by flush) and gives its row, which later reads and sets see
+   * like any other; the audit notes each field it sets.
+   */
+  append(values: RecordValues): Row {
     const row: CellInput[] = this.headers.map(() => '');
     const id = this.spec.idHeader ? cellToText(values[this.spec.idHeader]) : '';
     for (const [header, value] of Object.entries(values)) {
@@ -200,11 +214,14 @@ export class Table {
         });
       }
     }
-    this.appended.push(row);
+    this.appendedFrom ??= this.rows.length;
+    this.rows.push(row);
+    return new Row(this, this.rows.length - 1);
   }
 
   get pendingRows(): number {
-    return this.dirty.size + this.appended.length;
+    const appended = this.appendedFrom === undefined ? 0 : this.rows.length - this.appendedFrom;
+    return this.dirty.size + appended;
   }
 
   /**
@@ -214,19 +231,29 @@ export class Table {
    */
   flush(): void {
     if (this.pendingRows === 0) return;
-    const first = this.dirty.size > 0 ? Math.min(...this.dirty) : this.rows.length;
-    const last = this.appended.length > 0 ? this.rows.length - 1 : Math.max(...this.dirty);
-    const block = this.rows
+    const firstAppended = this.appendedFrom ?? this.rows.length;
+    const changedBefore = [...this.dirty].filter((index) => index < firstAppended);
+    const first = changedBefore.length > 0 ? Math.min(...changedBefore) : firstAppended;
+    const last = this.appendedFrom !== undefined ? this.rows.length - 1 : Math.max(...this.dirty);
+    const values = this.rows
       .slice(first, last + 1)
       .map((row) => row.map((v) => toCell(v as CellInput)));
-    const values = [...block, ...this.appended.map((row) => row.map((v) => toCell(v)))];
     const width = this.headers.length;
-    ensureRows(this.sheet, first + 1 + values.length);
-    this.sheet.getRange(first + 2, 1, values.length, width).setValues(values);
-    this.rows.push(...this.appended);
-    this.appended.length = 0;
+    const firstDataRow = (this.spec.headerRow ?? 1) + 1;
+    ensureRows(this.sheet, firstDataRow - 1 + first + values.length);
+    this.sheet.getRange(firstDataRow + first, 1, values.length, width).setValues(values);
+    this.appendedFrom = undefined;
     this.dirty.clear();
   }
+}
+
+/** The header row and the rows under it: the whole tab, or a fixed-size table within it. */
+function tableValues(sheet: Sheet, spec: TabSpec): unknown[][] {
+  const headerRow = spec.headerRow ?? 1;
+  if (headerRow === 1 && spec.maxDataRows === undefined) return sheet.getDataRange().getValues();
+  const rows = 1 + (spec.maxDataRows ?? Math.max(0, sheet.getLastRow() - headerRow));
+  ensureRows(sheet, headerRow - 1 + rows);
+  return sheet.getRange(headerRow, 1, rows, spec.columns.length).getValues();
 }
 
 /** Rows to spare when a tab has to grow: later saves then need no insert of their own. */

@@ -19,6 +19,7 @@ export const MENU_SECTIONS = [
     { caption: 'Turn off review reminders', functionName: 'turnOffReminders' },
   ],
   [
+    { caption: 'Update the dashboard', functionName: 'updateDashboard' },
     { caption: 'Check good practice', functionName: 'checkGoodPractice' },
     { caption: 'Check the audit log', functionName: 'checkAuditLog' },
     { caption: 'Email privacy…', functionName: 'showEmailPrivacy' },

@@ -766,3 +766,42 @@ describe('a person using the sheet', () => {
     expect(() => readSheetValues(state(), 'Nope')).toThrow('No tab named "Nope"');
   });
 });
+
+describe('formats set as a grid (Range.setFontSizes, setFontStyles, setBackgrounds)', () => {
+  test('each cell takes its own size, style and colour; null resets a colour to none', () => {
+    const { rt, sheet } = setup();
+    const range = sheet.getRange(1, 1, 2, 2);
+    range.setBackground('#ff0000');
+    range
+      .setFontSizes([
+        [14, 10],
+        [10, 12],
+      ])
+      .setFontStyles([
+        ['italic', 'normal'],
+        ['normal', 'italic'],
+      ])
+      .setBackgrounds([
+        ['#b7e1cd', null],
+        [null, '#f4c7c3'],
+      ]);
+    expect(range.getFontSizes()).toEqual([
+      [14, 10],
+      [10, 12],
+    ]);
+    expect(range.getFontStyles()).toEqual([
+      ['italic', 'normal'],
+      ['normal', 'italic'],
+    ]);
+    expect(range.getBackgrounds()).toEqual([
+      ['#b7e1cd', '#ffffff'],
+      ['#ffffff', '#f4c7c3'],
+    ]);
+    expect(rt.calls.get('SpreadsheetApp.Range.setFontSizes')).toBe(1);
+  });
+
+  test('a grid of the wrong shape is refused, as Apps Script does', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange(1, 1, 2, 2).setFontSizes([[10, 10]])).toThrow();
+  });
+});

@@ -344,8 +344,9 @@ describe('recording a decision', () => {
       message:
         "Recorded: <i>Spelling</i> is stopped. 2 pupils' places are now Stopped. 3 reviews still to do are cancelled, so nobody will be reminded of them. Next, make the end letters to tell the parents.",
     });
-    // Interventions, Participants, Reviews, and the Audit log's headers (twice, as above).
-    expect(emu.callCount(READ)).toBe(5);
+    // Interventions, Participants, Reviews, Staff and Settings (its cost stops at the stop
+    // date), and the Audit log's headers (twice, as above).
+    expect(emu.callCount(READ)).toBe(7);
     // The Audit log first, then Reviews, Participants and Interventions (its own row last).
     expect(emu.callCount(WRITE)).toBe(4);
     expect(intervention(emu, spelling)).toMatchObject({

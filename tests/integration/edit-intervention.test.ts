@@ -202,6 +202,9 @@ describe('changing an intervention', () => {
       ...interventionsBefore[0],
       Location: 'Room 4',
       'Supported by': 'Mr Tom Reed, SALT',
+      // Its cost now names the new supporter it cannot price (not audited: worked out).
+      'Cost leaves out':
+        'Cost leaves out: Ms Amara Okafor (no hourly cost), Mr Tom Reed (no hourly cost), SALT (not on the Staff tab)',
     });
     expect(emu.values('Reviews')).toEqual(reviewsBefore);
     expect(emu.values('Participants')).toEqual(participantsBefore);

@@ -292,8 +292,9 @@ describe('the consent gate', () => {
     emu.resetCalls();
     const result = save(emu, form);
     expect(result.ok).toBe(true);
-    // Reads: Participants, Interventions, Pupils, Settings, Reviews and the audit log's header.
-    expect(emu.calls()[READ]).toBe(6);
+    // Reads: Participants, Interventions, Pupils, Settings, Reviews, Staff (for the intervention's
+    // cost per pupil) and the audit log's header.
+    expect(emu.calls()[READ]).toBe(7);
     // Writes: the place, its three scheduled reviews (starting), the intervention (now Running)
     // and the audit rows.
     expect(emu.calls()[WRITE]).toBe(4);

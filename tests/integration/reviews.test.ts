@@ -207,7 +207,7 @@ describe('recording a review', () => {
       Baseline: '3/10',
       'Baseline date': day(2026, 11, 3),
     });
-    expect(emu.callCount(READ)).toBe(6); // five tabs (Settings for the measures), and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(7); // six tabs (Settings for the measures, Staff for costs), and the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(3); // Reviews, Participants, Audit log
     expect(emu.outbox()).toHaveLength(0);
   });
@@ -226,7 +226,7 @@ describe('recording a review', () => {
     });
     expect(byId(emu, 'Interventions', 'Intervention ID', spelling)['Needs decision']).toBe('');
     expect(emu.outbox()).toHaveLength(0);
-    expect(emu.callCount(READ)).toBe(6); // five tabs (Settings for the measures), and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(7); // six tabs (Settings for the measures, Staff for costs), and the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(2); // Reviews, Audit log
     expect(emu.callCount(SEND)).toBe(0);
   });
@@ -240,8 +240,8 @@ describe('recording a review', () => {
     expect(byId(emu, 'Interventions', 'Intervention ID', spelling)['Needs decision']).toBe(
       `${TODAY_TEXT}: B.P.: Judged "Not working" at the mid-point`,
     );
-    // Five tabs and the Audit log's headers in the operation, then Staff and Settings.
-    expect(emu.callCount(READ)).toBe(8);
+    // Six tabs and the Audit log's headers in the operation, then Staff and Settings.
+    expect(emu.callCount(READ)).toBe(9);
     expect(emu.callCount(WRITE)).toBe(3); // Reviews, Interventions, Audit log
     expect(emu.callCount(SEND)).toBe(1);
 
@@ -332,7 +332,7 @@ describe('recording a review', () => {
       'Staff training needs': '=Precision teaching refresher',
       'Needs decision': '',
     });
-    expect(emu.callCount(READ)).toBe(6); // five tabs (Settings for the measures), and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(7); // six tabs (Settings for the measures, Staff for costs), and the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(4); // Reviews, Participants, Interventions, Audit log
     expect(emu.outbox()).toHaveLength(0);
 

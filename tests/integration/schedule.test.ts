@@ -111,8 +111,9 @@ describe('reviews when a pupil starts', () => {
         "Saved Amy Brown's record for Precision teaching: spelling. Reviews due: baseline " +
         '7 September 2026, mid-point 12 October 2026, end 23 November 2026.',
     });
-    // Reads: Participants, Interventions, Pupils, Settings, Reviews and the Audit log's header.
-    expect(emu.calls()[READ]).toBe(6);
+    // Reads: Participants, Interventions, Pupils, Settings, Reviews, Staff (the intervention's cost
+    // per pupil) and the Audit log's header.
+    expect(emu.calls()[READ]).toBe(7);
     // Writes: Participants, Reviews, the intervention's Status (now Running) and the Audit log.
     expect(emu.calls()[WRITE]).toBe(4);
 
@@ -148,7 +149,7 @@ describe('reviews when a pupil starts', () => {
       ok: true,
       message: "Saved Amy Brown's record for Precision teaching: spelling.",
     });
-    expect(emu.calls()[READ]).toBe(6);
+    expect(emu.calls()[READ]).toBe(7);
     expect(emu.calls()[WRITE]).toBe(2); // Participants and the Audit log: Reviews unchanged
     save(emu, formFor(emu, interventionId, { status: 'Planned' }));
     save(emu, formFor(emu, interventionId, { status: 'Started' }));

@@ -11,10 +11,15 @@ describe('Set up provision map', () => {
     for (const key of TAB_ORDER) {
       const spec = TABS[key];
       const sheet = emu.state.spreadsheet.sheets.find((s) => s.name === spec.name)!;
-      expect(emu.values(spec.name)[0]).toEqual(spec.columns.map((c) => c.header));
-      expect(sheet.frozenRows).toBe(1);
-      expect(sheet.protections.some((p) => p.range?.row === 1 && !p.warningOnly)).toBe(true);
+      // The Dashboard's status table sits under its title, which stays in view.
+      const headerRow = 'headerRow' in spec ? spec.headerRow : 1;
+      expect(emu.values(spec.name)[headerRow - 1]).toEqual(spec.columns.map((c) => c.header));
+      expect(sheet.frozenRows).toBe(headerRow === 1 ? 1 : 2);
+      expect(
+        sheet.protections.some((p) => p.range?.row === headerRow && !p.warningOnly),
+      ).toBe(true);
     }
+    expect(emu.values('Dashboard')[0]?.[0]).toBe('Provision map dashboard');
     const alert = uiEvents.find((e) => e.type === 'alert');
     expect(alert && alert.type === 'alert' && alert.message).toMatch(/Tabs created: Interventions/);
   });

@@ -105,12 +105,14 @@ describe('the Staff form', () => {
     expect(audit.every((r) => r['Record ID'] === savedId(result))).toBe(true);
   });
 
-  it('costs one read of the Staff tab and one write, plus the audit log', () => {
+  it('costs one read of each tab it prices from and one write, plus the audit log', () => {
     const emu = setUpEmulator();
     save(emu, 'saveStaffMember', newPerson());
     const calls = emu.calls();
-    expect(calls[READ]).toBe(2); // Staff, and the Audit log's header row
-    expect(calls[WRITE]).toBe(2); // the new Staff row, and its audit rows
+    // Staff; Interventions, Participants and Settings (to price what they lead); the Audit log's
+    // header row.
+    expect(calls[READ]).toBe(5);
+    expect(calls[WRITE]).toBe(2); // the new Staff row, and its audit rows: they lead nothing yet
     expect(writesOf(calls)).toBe(2 + 1); // + the audit log's chain head
     expect(calls['LockService.Lock.waitLock']).toBe(1);
   });
@@ -156,7 +158,7 @@ describe('the Staff form', () => {
       ['STF-0002', 'Hourly cost', '', '18.5'],
     ]);
     const calls = emu.calls();
-    expect(calls[READ]).toBe(2);
+    expect(calls[READ]).toBe(5);
     expect(calls[WRITE]).toBe(2);
   });
 

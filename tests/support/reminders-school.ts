@@ -121,10 +121,15 @@ export function reviewRecord(emu: Emulator, id: string): Record<string, unknown>
   return found;
 }
 
+/** The Dashboard's status rows (the Measure / Value / Notes table under its title). */
 export function dashboard(emu: Emulator): Record<string, { value: unknown; notes: string }> {
-  return Object.fromEntries(
-    emu
-      .records('Dashboard')
-      .map((r) => [String(r.Measure), { value: r.Value, notes: String(r.Notes) }]),
-  );
+  const values = emu.values('Dashboard');
+  const headerIndex = values.findIndex((row) => row[0] === 'Measure');
+  if (headerIndex < 0) return {};
+  const rows: [string, { value: unknown; notes: string }][] = [];
+  for (const row of values.slice(headerIndex + 1)) {
+    if (row.every((cell) => cell === '' || cell === undefined)) break;
+    rows.push([String(row[0]), { value: row[1], notes: String(row[2] ?? '') }]);
+  }
+  return Object.fromEntries(rows);
 }

@@ -3,6 +3,7 @@
  * record to edit or add a new one. Every export here becomes an Apps Script function: helpers stay
  * unexported.
  */
+import { HOURLY_COST_PROTECTION } from '../store/setup';
 import { interventionsOf, refigure, syncInterventionFigures } from './intervention-figures';
 import { newRecordId } from '../domain/ids';
 import {
@@ -73,6 +74,15 @@ export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult 
         return refused({
           email: `Email address: ${member.email} is already used by ${clash.text('Name') || 'someone else'} on the Staff tab. Each person needs their own address.`,
         });
+      }
+
+      // Hourly costs are personal: only the person who set the map up may change them.
+      if (!mayEditHourlyCosts(staff)) {
+        const current = row?.number('Hourly cost');
+        if ((member.hourlyCost ?? undefined) !== current) {
+          return refused({ hourlyCost: HOURLY_COST_LOCKED });
+        }
+        staff.keepColumnAsIs('Hourly cost');
       }
 
       const before = people.map((p) => ({ name: p.text('Name'), role: p.text('Role') }));
@@ -226,3 +236,14 @@ export type StaffEndpoints = Implements<{
   saveLibraryEntry: typeof saveLibraryEntry;
 }>;
 type Implements<T extends StaffApi> = T;
+
+const HOURLY_COST_LOCKED =
+  'Hourly cost: only the SENCo who set up the provision map can set or change hourly costs, as they are personal information about staff. Leave it as it was, and ask them to change it.';
+
+/** Whether this user may edit the Staff tab's protected "Hourly cost" column (set-up adds it). */
+function mayEditHourlyCosts(staff: Table): boolean {
+  const protection = staff.sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .find((p) => p.getDescription() === HOURLY_COST_PROTECTION);
+  return protection ? protection.canEdit() : true;
+}

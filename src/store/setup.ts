@@ -17,6 +17,7 @@ import {
   type ColumnRule,
   type TabSpec,
 } from '../domain/workbook';
+import { columnLetter } from '../domain/hand-edits';
 import { senReportSettingRows } from '../domain/national-figures';
 import { termDateKind } from './calendar';
 import { prepareDashboardFrame } from './dashboard-frame';
@@ -51,6 +52,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): Se
     styleHeaderRow(sheet, spec, headers.length, editorEmail);
     applyColumnRules(rules, sheet, spec, headers);
     if (spec.name === TABS.settings.name) report.settingsAdded = addMissingSettings(sheet);
+    if (spec.name === TABS.staff.name) protectHourlyCosts(sheet, headers, editorEmail);
   }
   removeEmptyDefaultSheet(spreadsheet, report);
   return report;
@@ -104,6 +106,29 @@ function styleHeaderRow(sheet: Sheet, spec: TabSpec, width: number, editorEmail:
   const others = protection.getEditors().filter((user) => user.getEmail() !== editorEmail);
   if (others.length > 0) protection.removeEditors(others.map((user) => user.getEmail()));
   if (editorEmail) protection.addEditor(editorEmail);
+}
+
+export const HOURLY_COST_PROTECTION =
+  'Hourly costs: personal information about staff, changed only by the SENCo who set up the provision map';
+
+/**
+ * The Staff tab's "Hourly cost" column, for the whole column (rows added later too): only the
+ * person who set the map up may edit it. Others can still see it (see the README).
+ */
+function protectHourlyCosts(sheet: Sheet, headers: string[], editorEmail: string): void {
+  const column = headers.indexOf('Hourly cost') + 1;
+  if (column === 0) return;
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  if (protections.some((p) => p.getDescription() === HOURLY_COST_PROTECTION)) return;
+  const letter = columnLetter(column);
+  const protection = sheet
+    .getRange(`${letter}2:${letter}`)
+    .protect()
+    .setDescription(HOURLY_COST_PROTECTION);
+  const others = protection.getEditors().filter((user) => user.getEmail() !== editorEmail);
+  if (others.length > 0) protection.removeEditors(others.map((user) => user.getEmail()));
+  if (editorEmail) protection.addEditor(editorEmail);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
 /** Builds each distinct rule once per run: a builder is a handful of service calls. */

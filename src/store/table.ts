@@ -97,6 +97,8 @@ export class Row {
 export class Table {
   private readonly columnIndex = new Map<string, number>();
   private readonly dirty = new Set<number>();
+  /** Columns this user may not write (a protected range): flush writes around them. */
+  private readonly unwritable = new Set<number>();
   /** The index of the first row appended since the last flush. */
   private appendedFrom: number | undefined;
   readonly changes: Change[] = [];
@@ -124,6 +126,12 @@ export class Table {
       header.map((h) => cellToText(h)),
       rows,
     );
+  }
+
+  /** Leaves a column as it is on the sheet when writing (the user may not edit it). */
+  keepColumnAsIs(header: string): void {
+    const column = this.columnOrUndefined(header);
+    if (column !== undefined) this.unwritable.add(column);
   }
 
   has(header: string): boolean {
@@ -238,12 +246,28 @@ export class Table {
     const values = this.rows
       .slice(first, last + 1)
       .map((row) => row.map((v) => toCell(v as CellInput)));
-    const width = this.headers.length;
     const firstDataRow = (this.spec.headerRow ?? 1) + 1;
     ensureRows(this.sheet, firstDataRow - 1 + first + values.length);
-    this.sheet.getRange(firstDataRow + first, 1, values.length, width).setValues(values);
+    for (const [from, to] of this.writableSpans()) {
+      this.sheet
+        .getRange(firstDataRow + first, from + 1, values.length, to - from)
+        .setValues(values.map((row) => row.slice(from, to)));
+    }
     this.appendedFrom = undefined;
     this.dirty.clear();
+  }
+
+  /** The runs of columns [from, to) flush writes: every column but those kept as they are. */
+  private writableSpans(): [number, number][] {
+    const spans: [number, number][] = [];
+    let from = 0;
+    for (let column = 0; column <= this.headers.length; column += 1) {
+      if (column === this.headers.length || this.unwritable.has(column)) {
+        if (column > from) spans.push([from, column]);
+        from = column + 1;
+      }
+    }
+    return spans;
   }
 }
 

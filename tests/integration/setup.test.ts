@@ -15,9 +15,9 @@ describe('Set up provision map', () => {
       const headerRow = 'headerRow' in spec ? spec.headerRow : 1;
       expect(emu.values(spec.name)[headerRow - 1]).toEqual(spec.columns.map((c) => c.header));
       expect(sheet.frozenRows).toBe(headerRow === 1 ? 1 : 2);
-      expect(
-        sheet.protections.some((p) => p.range?.row === headerRow && !p.warningOnly),
-      ).toBe(true);
+      expect(sheet.protections.some((p) => p.range?.row === headerRow && !p.warningOnly)).toBe(
+        true,
+      );
     }
     expect(emu.values('Dashboard')[0]?.[0]).toBe('Provision map dashboard');
     const alert = uiEvents.find((e) => e.type === 'alert');

@@ -478,3 +478,46 @@ describe('starting an intervention from the Provision library', () => {
     expect(value.workbookReady).toBe(true);
   });
 });
+
+describe('who may change hourly costs', () => {
+  const TEACHER = 'teacher@school.example';
+
+  it('set-up protects the Hourly cost column: only the person who set the map up may edit it', () => {
+    const emu = setUpEmulator();
+    const staff = emu.state.spreadsheet.sheets.find((s) => s.name === 'Staff')!;
+    const costs = staff.protections.find((p) => /^Hourly costs/.test(p.description ?? ''));
+    expect(costs?.editors).toEqual(['senco@school.example']);
+    // A second set-up adds no second protection.
+    emu.menu('setUpProvisionMap');
+    const again = emu.state.spreadsheet.sheets.find((s) => s.name === 'Staff')!;
+    expect(again.protections.filter((p) => /^Hourly costs/.test(p.description ?? ''))).toHaveLength(
+      1,
+    );
+  });
+
+  it('another member of staff may save a person, but not set or change an hourly cost', () => {
+    const emu = setUpEmulator();
+    const id = savedId(save(emu, 'saveStaffMember', newPerson()));
+    const changeCost = emu.scriptRun<SaveResult>(
+      'saveStaffMember',
+      [{ ...newPerson({ hourlyCost: '£40' }), id }],
+      TEACHER,
+    ).value;
+    expect(changeCost).toMatchObject({
+      ok: false,
+      errors: {
+        hourlyCost: expect.stringMatching(
+          /^Hourly cost: only the SENCo who set up the provision map/,
+        ),
+      },
+    });
+    const newEmail = emu.scriptRun<SaveResult>(
+      'saveStaffMember',
+      [{ ...newPerson({ email: 'jo.patel@school.example' }), id }],
+      TEACHER,
+    ).value;
+    expect(newEmail).toMatchObject({ ok: true, id });
+    const person = emu.records('Staff').find((r) => r['Staff ID'] === id);
+    expect(person).toMatchObject({ Email: 'jo.patel@school.example', 'Hourly cost': 32.5 });
+  });
+});

@@ -1,11 +1,21 @@
 /**
  * What GET /api/state returns: the emulator's state as the trial page shows it. Cells are sent as
- * display text (as Sheets shows them, in the spreadsheet's time zone); the page never formats data.
- * Reading the state directly counts no service call.
+ * display text (as Sheets shows them, in the spreadsheet's time zone) with their formats, the
+ * winning conditional format already applied, and charts already drawn: the page never formats
+ * data. Reading the state directly counts no service call.
  */
 import type { Emulator, MenuState, TriggerState } from '../src/index';
-import type { CellState, SheetState } from '../src/state';
+import type {
+  CellState,
+  ChartState,
+  ConditionalFormatState,
+  SheetState,
+  SpreadsheetState,
+} from '../src/state';
 import { displayValue } from '../src/spreadsheet';
+import { conditionalFormatFor } from '../src/conditional-format-eval';
+import { chartTable, safeColour } from './chart-data';
+import { chartSvg } from './chart-svg';
 import { isoDayInZone } from './time';
 
 export interface TabView {
@@ -25,6 +35,52 @@ export interface TabView {
   dropdowns: string[];
   /** Column widths in pixels set by the script, by 1-based column. */
   columnWidths: Record<string, number>;
+  /** The distinct cell formats of the tab; styles[0] is the default format ({}). */
+  styles: CellStyleView[];
+  /**
+   * Each cell's format as an index into `styles`, run-length coded so that a big tab stays small:
+   * row r is [style, count, style, count, ...] from column 1, the unformatted rest left out (so a
+   * plain row is []). Rows may run past `rows` when empty cells below the data are formatted.
+   */
+  cellStyles: number[][];
+  /** Cell notes by 'row,column' (1-based). */
+  notes: Record<string, string>;
+  /** Embedded charts, drawn. */
+  charts: ChartView[];
+}
+
+/** A cell's format, as shown: its own format with the winning conditional format over it. */
+export interface CellStyleView {
+  background?: string;
+  color?: string;
+  bold?: true;
+  italic?: true;
+  underline?: true;
+  strikethrough?: true;
+  /** In points, as Sheets sizes fonts (10 when unset). */
+  fontSize?: number;
+  fontFamily?: string;
+  align?: 'left' | 'center' | 'right';
+  /** Bottom when unset, as in Sheets. */
+  verticalAlign?: 'top' | 'middle';
+  wrap?: true;
+  /** Text is cut at the cell's edge instead of running over empty cells to its right. */
+  clip?: true;
+}
+
+export interface ChartView {
+  id: number;
+  /** The anchor cell (1-based) of the chart's top-left corner, and its offset in pixels. */
+  row: number;
+  column: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  /** '' when the chart has none. */
+  title: string;
+  /** A standalone SVG document: the page shows it as an image, so nothing in it can run. */
+  svg: string;
 }
 
 export interface CallsView {
@@ -83,7 +139,7 @@ export function stateView(emulator: Emulator, lastCalls: CallsView | null): Stat
   return {
     spreadsheetName: state.spreadsheet.name,
     timeZone,
-    tabs: state.spreadsheet.sheets.map((sheet) => tabView(sheet, timeZone)),
+    tabs: state.spreadsheet.sheets.map((sheet) => tabView(sheet, state.spreadsheet, emulator.now)),
     menus: emulator.rt.menus,
     now: emulator.now.toISOString(),
     today: isoDayInZone(emulator.now, timeZone),
@@ -120,7 +176,8 @@ export function stateView(emulator: Emulator, lastCalls: CallsView | null): Stat
   };
 }
 
-function tabView(sheet: SheetState, timeZone: string): TabView {
+export function tabView(sheet: SheetState, spreadsheet: SpreadsheetState, now: Date): TabView {
+  const timeZone = spreadsheet.timeZone;
   const used = usedSize(sheet.rows);
   const rows: string[][] = [];
   const align: string[] = [];
@@ -154,7 +211,137 @@ function tabView(sheet: SheetState, timeZone: string): TabView {
     columnWidths: Object.fromEntries(
       Object.entries(sheet.columnWidths ?? {}).map(([col, width]) => [col, width]),
     ),
+    ...formatsView(sheet, used, timeZone, now),
+    charts: (sheet.charts ?? []).map((chart) => chartView(chart, spreadsheet)),
   };
+}
+
+// ---- cell formats ----------------------------------------------------------------------------
+
+const ALIGN: Record<string, CellStyleView['align']> = {
+  left: 'left',
+  'general-left': 'left',
+  center: 'center',
+  'general-center': 'center',
+  right: 'right',
+  'general-right': 'right',
+};
+
+/** A cell's own format, leaving out what Sheets shows anyway (white, black, Arial 10...). */
+function ownStyle(style: Record<string, string> | undefined): CellStyleView {
+  if (!style) return {};
+  const out: CellStyleView = {};
+  const background = safeColour(style.background);
+  if (background && !/^(#fff(fff)?|white)$/i.test(background)) out.background = background;
+  const color = safeColour(style.fontColor);
+  if (color && !/^(#000(000)?|black)$/i.test(color)) out.color = color;
+  if (style.fontWeight === 'bold') out.bold = true;
+  if (style.fontStyle === 'italic') out.italic = true;
+  if (style.fontLine === 'underline') out.underline = true;
+  if (style.fontLine === 'line-through') out.strikethrough = true;
+  const size = Number(style.fontSize);
+  if (Number.isFinite(size) && size > 0 && size !== 10)
+    out.fontSize = Math.min(Math.max(size, 6), 72);
+  const family = style.fontFamily;
+  if (family && family !== 'Arial' && /^[\w -]{1,40}$/.test(family)) out.fontFamily = family;
+  const align = ALIGN[style.horizontalAlignment?.toLowerCase() ?? ''];
+  if (align) out.align = align;
+  const vertical = style.verticalAlignment?.toLowerCase();
+  if (vertical === 'top' || vertical === 'middle') out.verticalAlign = vertical;
+  if (style.wrap === 'true' || style.wrapStrategy === 'WRAP') out.wrap = true;
+  else if (style.wrapStrategy === 'CLIP') out.clip = true;
+  return out;
+}
+
+/** The conditional format over the cell's own: set keys replace, as in Sheets. */
+function withConditional(own: CellStyleView, cf: ConditionalFormatState): CellStyleView {
+  const out = { ...own };
+  const background = safeColour(cf.background);
+  if (background) out.background = background;
+  const color = safeColour(cf.fontColor);
+  if (color) out.color = color;
+  const flags = [
+    ['bold', cf.bold],
+    ['italic', cf.italic],
+    ['underline', cf.underline],
+    ['strikethrough', cf.strikethrough],
+  ] as const;
+  for (const [key, on] of flags) {
+    if (on === true) out[key] = true;
+    else if (on === false) delete out[key];
+  }
+  return out;
+}
+
+type Formats = Pick<TabView, 'styles' | 'cellStyles' | 'notes'>;
+
+/**
+ * The formats of the used range and of any formatted cell past it. Conditional formats are worked
+ * out for those cells only (empty rows below the data are shown without them).
+ */
+function formatsView(
+  sheet: SheetState,
+  used: { rows: number; columns: number },
+  timeZone: string,
+  now: Date,
+): Formats {
+  const notes: Record<string, string> = {};
+  const own: CellStyleView[][] = sheet.rows.map((row, r) =>
+    (row ?? []).map((cell, c) => {
+      const note = cell?.style?.note;
+      if (note) notes[`${r + 1},${c + 1}`] = note;
+      return ownStyle(cell?.style);
+    }),
+  );
+  let rows = used.rows;
+  let columns = used.columns;
+  own.forEach((row, r) =>
+    row.forEach((style, c) => {
+      if (Object.keys(style).length === 0) return;
+      rows = Math.max(rows, r + 1);
+      columns = Math.max(columns, c + 1);
+    }),
+  );
+  const rules = (sheet.conditionalFormats ?? []).flatMap((rule) =>
+    rule.ranges.map((rect) => ({
+      ...rect,
+      lastRow: rect.openRows ? sheet.maxRows : rect.row + rect.numRows - 1,
+      lastColumn: rect.openColumns ? sheet.maxColumns : rect.column + rect.numColumns - 1,
+    })),
+  );
+  const ruled = (r: number, c: number): boolean =>
+    rules.some((x) => r >= x.row && r <= x.lastRow && c >= x.column && c <= x.lastColumn);
+
+  const styles: CellStyleView[] = [{}];
+  const index = new Map<string, number>([['{}', 0]]);
+  const cellStyles: number[][] = [];
+  for (let r = 1; r <= rows; r += 1) {
+    const runs: number[] = [];
+    for (let c = 1; c <= columns; c += 1) {
+      let style = own[r - 1]?.[c - 1] ?? {};
+      if (ruled(r, c))
+        style = withConditional(style, conditionalFormatFor(sheet, r, c, timeZone, { now }));
+      const key = JSON.stringify(style);
+      let at = index.get(key);
+      if (at === undefined) {
+        at = styles.push(style) - 1;
+        index.set(key, at);
+      }
+      if (runs[runs.length - 2] === at) runs[runs.length - 1] = (runs[runs.length - 1] ?? 0) + 1;
+      else runs.push(at, 1);
+    }
+    if (runs[runs.length - 2] === 0) runs.splice(-2);
+    cellStyles.push(runs);
+  }
+  return { styles, cellStyles, notes };
+}
+
+// ---- charts ------------------------------------------------------------------------------------
+
+function chartView(chart: ChartState, spreadsheet: SpreadsheetState): ChartView {
+  const { values, texts } = chartTable(chart, spreadsheet);
+  const { width, height, title, svg } = chartSvg(chart, values, texts);
+  return { id: chart.id, ...chart.position, width, height, title, svg };
 }
 
 /** Rows and columns up to the last cell holding a value or a formula. */

@@ -477,22 +477,95 @@
     return widths;
   }
 
+  /** One style sheet rule per cell format of the tab (view.ts CellStyleView), as class cs-N. */
+  const cellStyleSheet = document.head.appendChild(el('style', { id: 'cell-styles' })).sheet;
+
+  function applyCellStyles(styles) {
+    while (cellStyleSheet.cssRules.length > 0) cellStyleSheet.deleteRule(0);
+    styles.forEach((style, i) => {
+      if (i === 0) return;
+      const rule = cellStyleSheet.cssRules[cellStyleSheet.insertRule(`.grid td.cs-${i} {}`, i - 1)];
+      // Property by property through the CSSOM: a value that is not valid CSS is dropped, so a
+      // sheet's text can never add a declaration.
+      const set = (name, value) => rule.style.setProperty(name, String(value));
+      if (style.background) set('background-color', style.background);
+      if (style.color) set('color', style.color);
+      if (style.bold) set('font-weight', '700');
+      if (style.italic) set('font-style', 'italic');
+      const lines = [style.underline && 'underline', style.strikethrough && 'line-through'];
+      if (lines.some(Boolean)) set('text-decoration', lines.filter(Boolean).join(' '));
+      if (style.fontSize) set('font-size', `${style.fontSize}pt`);
+      if (style.fontSize && style.fontSize > 11) set('line-height', '1.25');
+      if (style.fontFamily) set('font-family', `"${style.fontFamily}", var(--font)`);
+      if (style.align) set('text-align', style.align);
+      if (style.verticalAlign) set('vertical-align', style.verticalAlign);
+      if (style.wrap) {
+        set('white-space', 'normal');
+        set('overflow-wrap', 'anywhere');
+      }
+    });
+  }
+
+  /** A row's style runs ([style, count, ...]) as one style index per column. */
+  function styleIndexes(runs) {
+    const out = [];
+    for (let i = 0; i + 1 < (runs || []).length; i += 2) {
+      for (let k = 0; k < runs[i + 1]; k += 1) out.push(runs[i]);
+    }
+    return out;
+  }
+
+  /** Rows and columns the grid must draw so that every chart sits on cells. */
+  function chartExtent(tab) {
+    let rows = 0;
+    let columns = 0;
+    for (const chart of tab.charts || []) {
+      rows = Math.max(rows, chart.row + Math.ceil((chart.offsetY + chart.height) / 21) + 1);
+      columns = Math.max(
+        columns,
+        chart.column + Math.ceil((chart.offsetX + chart.width) / DEFAULT_COLUMN_WIDTH),
+      );
+    }
+    return { rows, columns };
+  }
+
+  /** A cell's text; text spilling over empty cells to its right is cut where they end. */
+  function fillCell(td, text) {
+    const spill = Number(td.dataset.spill || 0);
+    if (spill > 0 && text !== '')
+      td.replaceChildren(el('span', { className: 'spill-text', style: `width:${spill}px` }, text));
+    else td.textContent = text;
+  }
+
   function renderGrid() {
     const table = $('grid');
     const tab = currentTab();
     editing = null;
     table.replaceChildren();
+    $('chart-layer').replaceChildren();
     if (!tab) return;
     table.setAttribute('aria-label', tab.name);
     const usedRows = tab.rows.length;
     const usedColumns = usedRows > 0 ? tab.rows[0].length : 0;
-    const rowCount = Math.min(tab.maxRows, Math.max(usedRows + 30, 60));
-    const columnCount = Math.min(tab.maxColumns, Math.max(usedColumns + 3, 12));
+    const styleRows = (tab.cellStyles || []).map(styleIndexes);
+    const styledColumns = Math.max(0, ...styleRows.map((row) => row.length));
+    const charts = chartExtent(tab);
+    const rowCount = Math.min(
+      tab.maxRows,
+      Math.max(usedRows + 30, 60, styleRows.length, charts.rows),
+    );
+    const columnCount = Math.min(
+      tab.maxColumns,
+      Math.max(usedColumns + 3, 12, styledColumns, charts.columns),
+    );
     const widths = columnWidths(tab, columnCount);
     const frozenRows = Math.min(tab.frozenRows, rowCount);
     const frozenColumns = Math.min(tab.frozenColumns, columnCount);
     const formulas = tab.formulas || {};
+    const notes = tab.notes || {};
     const dropdowns = new Set(tab.dropdowns || []);
+    const styles = tab.styles || [{}];
+    applyCellStyles(styles);
 
     const colgroup = el('colgroup', {}, el('col', { style: `width:${ROW_HEADER_WIDTH}px` }));
     for (const w of widths) colgroup.append(el('col', { style: `width:${w}px` }));
@@ -521,6 +594,7 @@
     for (let r = 1; r <= rowCount; r += 1) {
       const values = tab.rows[r - 1] || [];
       const align = tab.align[r - 1] || '';
+      const rowStyles = styleRows[r - 1] || [];
       const frozen = r <= frozenRows;
       const tr = el('tr', {
         className:
@@ -536,28 +610,77 @@
       );
       for (let c = 1; c <= columnCount; c += 1) {
         const key = `${r},${c}`;
+        const text = values[c - 1] || '';
+        const styleIndex = rowStyles[c - 1] || 0;
+        const style = styles[styleIndex] || {};
         const classes = ['cell'];
         const a = align.charAt(c - 1);
         if (a === 'r') classes.push('num');
         if (a === 'c') classes.push('centre');
+        if (styleIndex) classes.push(`cs-${styleIndex}`);
         if (dropdowns.has(key)) classes.push('dropdown');
+        if (notes[key]) classes.push('has-note');
         if (c <= frozenColumns) classes.push('frozen-col');
         if (c === frozenColumns) classes.push('frozen-col-last');
         if (r === selection.row && c === selection.column) classes.push('selected');
+        // As in Sheets, left-aligned text runs on over the empty cells to its right.
+        let spill = 0;
+        const left = style.align ? style.align === 'left' : a === 'l';
+        if (text && left && !style.wrap && !style.clip && !dropdowns.has(key)) {
+          let next = c + 1;
+          const last = c <= frozenColumns ? frozenColumns : columnCount;
+          while (next <= last && !values[next - 1] && !dropdowns.has(`${r},${next}`)) next += 1;
+          if (next > c + 1) {
+            spill = widths.slice(c - 1, next - 1).reduce((x, y) => x + y, 0) - 7;
+            classes.push('spill');
+          }
+        }
         const td = el('td', {
           className: classes.join(' '),
           'data-row': r,
           'data-column': c,
-          text: values[c - 1] || '',
+          'data-spill': spill || undefined,
         });
-        if (formulas[key]) td.title = formulas[key];
+        fillCell(td, text);
+        const tip = [notes[key], formulas[key]].filter(Boolean).join('\n\n');
+        if (tip) td.title = tip;
         tr.append(td);
       }
       body.append(tr);
     }
     table.append(colgroup, el('thead', {}, headRow), body);
     stickFrozen(table, widths, frozenRows, frozenColumns);
+    renderCharts(table, tab);
     showSelection(true);
+  }
+
+  /**
+   * Embedded charts over the grid at their anchor cells, measured from the drawn table. Each is
+   * an SVG image: shown as an <img>, nothing in it can run or load anything.
+   */
+  function renderCharts(table, tab) {
+    const heads = table.tHead.rows[0].cells;
+    const rows = table.tBodies[0].rows;
+    const layer = $('chart-layer');
+    for (const chart of tab.charts || []) {
+      let left = chart.offsetX;
+      for (let c = 0; c < chart.column && c < heads.length; c += 1)
+        left += heads[c].getBoundingClientRect().width;
+      let top = chart.offsetY + table.tHead.getBoundingClientRect().height;
+      for (let r = 0; r < chart.row - 1 && r < rows.length; r += 1)
+        top += rows[r].getBoundingClientRect().height;
+      const img = el('img', {
+        className: 'chart',
+        src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`,
+        alt: chart.title ? `Chart: ${chart.title}` : 'Chart',
+        width: chart.width,
+        height: chart.height,
+        draggable: 'false',
+      });
+      img.style.left = `${left}px`;
+      img.style.top = `${top}px`;
+      layer.append(img);
+    }
   }
 
   /** Frozen rows and columns stay in view: sticky offsets measured from the rendered table. */
@@ -658,7 +781,7 @@
     editing = null;
     td.classList.remove('editing');
     const tab = currentTab();
-    td.textContent = (tab.rows[row - 1] && tab.rows[row - 1][column - 1]) || '';
+    fillCell(td, (tab.rows[row - 1] && tab.rows[row - 1][column - 1]) || '');
     if (gridStale) {
       gridStale = false;
       renderGrid();

@@ -6,6 +6,7 @@ import {
   rescheduleReviews,
   reviewDates,
   reviewsToAdd,
+  schoolWeeksRun,
   type ReviewDates,
 } from '../../src/domain/schedule';
 
@@ -157,5 +158,22 @@ describe('moving reviews when dates change', () => {
     ]);
     expect(reviewsToAdd(['Extra'], dates)).toHaveLength(3);
     expect(reviewsToAdd(['Baseline'], dates)).toEqual([]);
+  });
+});
+
+describe('school weeks run so far (for the cost to date)', () => {
+  it('counts the start week and every week with a school day, up to today', () => {
+    // Monday 2 November to Monday 23 November 2026: the weeks of 2, 9, 16 and 23 November.
+    expect(schoolWeeksRun(d('2026-11-02'), d('2026-11-23'), 12, calendar)).toBe(4);
+  });
+
+  it('leaves out a holiday week: October half term is not a week of the programme', () => {
+    // Weeks of 12 and 19 October, half term (26 October), then 2 November.
+    expect(schoolWeeksRun(d('2026-10-12'), d('2026-11-06'), 12, calendar)).toBe(3);
+  });
+
+  it('is 0 before the start, and never more than the length', () => {
+    expect(schoolWeeksRun(d('2026-11-30'), d('2026-11-23'), 12, calendar)).toBe(0);
+    expect(schoolWeeksRun(d('2026-09-07'), d('2026-12-11'), 6, calendar)).toBe(6);
   });
 });

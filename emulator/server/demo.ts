@@ -1,25 +1,30 @@
 /**
  * The demo school the trial page opens with: Larkspur Lane Primary, a fictional one-form-entry
- * primary school. Every name here is invented; the email addresses use the reserved
- * school.example domain.
+ * primary school. Every name here is invented; the email addresses use reserved .example domains.
  *
  * The seed does what a SENCo would: installs the add-on and runs its own "Set up provision map",
- * types the staff and pupils into their tabs, then records eight interventions through the real
- * sidebar endpoint (saveIntervention), so IDs, statuses and validation are the add-on's own. Pupils'
- * places, results and the SENCo's decisions go through the add-on's endpoints too (see
- * demo-provision.ts). Dates are relative to the emulated today, so the demo always has finished,
- * running, stopped and planned work.
+ * adds last year's term dates, a measure and the pupils on roll to the Settings tab, types the
+ * staff (with their hourly costs) and pupils into their tabs, saves the Provision library, then
+ * records the interventions through the real sidebar endpoint (saveIntervention), most from a
+ * library entry, so IDs, statuses, validation and costs are the add-on's own. Pupils' places,
+ * results and the SENCo's decisions go through the add-on's endpoints too (demo-provision.ts), and
+ * last it runs "Update the dashboard", so the trial opens on a Dashboard already built. Dates are
+ * relative to the emulated today, so the demo always has a year of finished work, and running,
+ * stopped and planned work.
  */
 import type { Emulator } from '../src/index';
-import type { InterventionForm } from '../../src/domain/intervention';
 import type { NeedCode } from '../../src/domain/workbook';
 import { TABS } from '../../src/domain/workbook';
+import { INTERVENTIONS } from './demo-interventions';
 import {
   seedDemoLetters,
+  seedDemoLibrary,
   seedDemoProvision,
   seedDemoReviews,
   seedHandTypedIntervention,
+  type SavedIntervention,
 } from './demo-provision';
+import { demoSchoolDays, seedDemoSettings, typeIntoCell } from './demo-settings';
 import { addDays, isoDayInZone, mondayOf, zonedTime, type IsoDay } from './time';
 
 export const DEMO_SCHOOL_NAME = 'Larkspur Lane Primary School';
@@ -30,7 +35,8 @@ export const DEMO_SPREADSHEET_NAME = `SEND provision map – ${DEMO_SCHOOL_NAME}
 interface DemoStaff {
   name: string;
   email: string;
-  role: 'SENCo' | 'Teacher' | 'TA';
+  role: 'SENCo' | 'Teacher' | 'TA' | 'External';
+  /** £ an hour with on-costs: what the school pays for an hour of the person's time. */
   hourlyCost: number;
   trainedIn: string;
 }
@@ -41,7 +47,7 @@ const STAFF: readonly DemoStaff[] = [
     // The emulator's default user, so the SENCo is the person trying the add-on.
     email: 'senco@school.example',
     role: 'SENCo',
-    hourlyCost: 38.5,
+    hourlyCost: 40,
     trainedIn: 'Precision teaching; Boxall Profile; Emotional literacy supervision',
   },
   {
@@ -62,22 +68,30 @@ const STAFF: readonly DemoStaff[] = [
     name: 'Jodie Brackett',
     email: 'jodie.brackett@school.example',
     role: 'TA',
-    hourlyCost: 14.2,
+    hourlyCost: 14.6,
     trainedIn: 'Phonics catch-up; Fine motor skills',
   },
   {
     name: 'Sam Okonjo-Reed',
     email: 'sam.okonjo-reed@school.example',
     role: 'TA',
-    hourlyCost: 13.8,
+    hourlyCost: 14.4,
     trainedIn: 'Language group; Social skills group; Maths manipulatives',
   },
   {
     name: 'Elin Carraway',
     email: 'elin.carraway@school.example',
     role: 'TA',
-    hourlyCost: 14.5,
-    trainedIn: 'Emotional literacy (1:1); Precision teaching; Reading fluency',
+    hourlyCost: 15.2,
+    trainedIn: 'Emotional literacy support (ELSA); Precision teaching; Reading fluency',
+  },
+  {
+    name: 'Rhiannon Pryce',
+    // An independent speech and language therapist the school buys in by the hour.
+    email: 'rhiannon.pryce@therapy.example',
+    role: 'External',
+    hourlyCost: 75,
+    trainedIn: 'Speech and language therapy (HCPC registered)',
   },
 ];
 
@@ -159,7 +173,7 @@ const PUPILS: readonly DemoPupil[] = [
   pupil('Aisha', 'Meadowsweet', 'Year 6', 'K', 'SEMH'),
   pupil('George', 'Nightjar', 'Year 6', 'K', 'MLD', { workingAt: 'Year 4' }),
   pupil('Layla', 'Oakapple', 'Year 6', 'K', 'SLCN'),
-  pupil('Max', 'Primrose', 'Year 6', 'K', 'ASD', { secondary: 'SEMH' }),
+  pupil('Max', 'Primrose', 'Year 6', 'E', 'ASD', { secondary: 'SEMH' }),
   pupil('Evie', 'Quarrybank', 'Year 6', 'K', 'SPLD'),
 ];
 
@@ -173,197 +187,6 @@ function pupil(
 ): DemoPupil {
   return { first, last, year, sen: census === 'E' ? 'EHC plan' : 'SEN support', primary, ...more };
 }
-
-// ---- interventions ------------------------------------------------------------------------------
-
-/** An intervention sheet as the SENCo fills in the form; the start is in weeks from this Monday. */
-interface DemoIntervention extends Omit<InterventionForm, 'startDate'> {
-  startWeeksFromNow: number;
-}
-
-const INTERVENTIONS: readonly DemoIntervention[] = [
-  {
-    name: 'Phonics catch-up (Phase 3 and 4 recap)',
-    code: 'LIT-PH1',
-    lead: 'Jodie Brackett',
-    supportedBy: 'Tobias Fenwick (class teacher)',
-    delivery: 'Group',
-    startWeeksFromNow: -9,
-    lengthWeeks: 12,
-    sessionsPerWeek: 4,
-    minutesPerSession: 20,
-    location: 'Library corner',
-    rationale:
-      'For Year 1 and 2 pupils who did not meet the expected standard in the phonics screening check. ' +
-      'Systematic phonics has strong evidence for early readers (EEF Teaching and Learning Toolkit).',
-    expectedOutcome: 'Blends all Phase 3 graphemes; 32/40 or better on the school phonics check',
-    assessmentMethods: 'Phonics check of the same 40 words at the start and the end',
-    summary: 'Revisit, teach, practise, apply: short, pacy sessions for a group of four',
-    publishedResources: 'School phonics scheme catch-up materials, Phase 3 and 4 units',
-  },
-  {
-    name: 'Precision teaching: spelling',
-    code: 'LIT-PT1',
-    lead: 'Elin Carraway',
-    supportedBy: 'Harriet Quill (SENCo) sets the probes',
-    delivery: 'Individual',
-    startWeeksFromNow: -4,
-    lengthWeeks: 10,
-    sessionsPerWeek: 5,
-    minutesPerSession: 10,
-    location: 'Quiet room by the hall',
-    rationale:
-      'Short daily 1:1 practice with one-minute probes builds fluency with words the pupil nearly ' +
-      'knows; the daily chart shows at once whether it is working.',
-    expectedOutcome: '8/10 or better in weekly tests of Year 3 and 4 statutory spellings',
-    assessmentMethods: 'Weekly spelling test of 10 statutory words; probe rates charted daily',
-    summary: 'Teach, one-minute probe, chart, adjust the target words each week',
-    publishedResources: 'Year 3 and 4 statutory spelling list; probe sheets',
-  },
-  {
-    name: 'Number sense group (concrete maths resources)',
-    code: 'MA-NS1',
-    lead: 'Priya Marlowe',
-    supportedBy: 'Sam Okonjo-Reed (TA)',
-    delivery: 'Group',
-    startWeeksFromNow: -6,
-    lengthWeeks: 12,
-    sessionsPerWeek: 3,
-    minutesPerSession: 30,
-    location: 'Year 3 classroom, group table',
-    rationale:
-      'Number shapes and rods make number bonds and place value concrete before pictures and ' +
-      'symbols (EEF guidance on improving mathematics in key stages 2 and 3: manipulatives).',
-    expectedOutcome:
-      'Recalls number bonds to 10 and partitions 2-digit numbers; 6 more marks in the mental maths quiz',
-    assessmentMethods:
-      'The same 20-question mental maths quiz at the start, the mid-point and the end',
-    summary: 'Concrete, then pictorial, then abstract; one new idea per week',
-    publishedResources: 'Number shapes and rods kit; teacher handbook, units 1 to 3',
-  },
-  {
-    name: 'Language for learning group (vocabulary and narrative)',
-    code: 'SLC-LG1',
-    lead: 'Sam Okonjo-Reed',
-    supportedBy: 'NHS speech and language therapy service (set the targets)',
-    delivery: 'Group',
-    startWeeksFromNow: -24,
-    lengthWeeks: 10,
-    sessionsPerWeek: 3,
-    minutesPerSession: 30,
-    location: 'Small group room',
-    rationale:
-      'Oral language interventions have high impact for young pupils (EEF Toolkit); targets agreed ' +
-      'with the speech and language therapist.',
-    expectedOutcome:
-      'Retells a short story with a beginning, middle and end; uses 5 new topic words in class',
-    assessmentMethods:
-      'Narrative retell scored with a story grammar checklist; check of 20 taught words',
-    summary: 'Topic words taught with pictures and actions; story retell with visual prompts',
-    publishedResources: 'Story sequencing cards; school vocabulary lists for each topic',
-  },
-  {
-    name: 'Friendship and social skills group',
-    code: 'SEMH-SS1',
-    lead: 'Sam Okonjo-Reed',
-    supportedBy: 'Harriet Quill (SENCo)',
-    delivery: 'Group',
-    startWeeksFromNow: -40,
-    lengthWeeks: 26,
-    sessionsPerWeek: 2,
-    minutesPerSession: 30,
-    location: 'Nurture room',
-    rationale:
-      'Structured games practise turn-taking, sharing and joining in, then carry over to play times.',
-    expectedOutcome:
-      'Takes turns in a group game and joins in at lunchtime without adult prompting',
-    assessmentMethods:
-      'Structured lunchtime observations (10 minutes, three a term); pupil mood board',
-    summary: 'Warm-up game, one skill taught, practised in a game, reviewed with the group',
-    publishedResources: 'School social skills games box',
-  },
-  {
-    name: 'Emotional literacy support (1:1)',
-    code: 'SEMH-EL1',
-    lead: 'Elin Carraway',
-    supportedBy: 'Harriet Quill (supervision every half term)',
-    delivery: 'Individual',
-    startWeeksFromNow: -3,
-    lengthWeeks: 8,
-    sessionsPerWeek: 1,
-    minutesPerSession: 40,
-    location: 'Nurture room',
-    rationale:
-      'Weekly 1:1 sessions with a trained TA help the pupil name and manage feelings; the plan was ' +
-      'agreed with the pupil and parents.',
-    expectedOutcome:
-      'Names and rates four feelings; fewer than 2 behaviour incidents a week at lunchtime',
-    assessmentMethods:
-      'Behaviour incident log; pupil self-rating scale at the start, mid-point and end',
-    summary: 'Check-in, one feelings activity, a calm-down plan rehearsed, check-out',
-    publishedResources: 'Feelings cards; personal calm-down plan template',
-  },
-  {
-    name: 'Fine motor skills group ("Busy fingers")',
-    code: 'PD-FM1',
-    lead: 'Jodie Brackett',
-    supportedBy: 'Occupational therapy advice sheet',
-    delivery: 'Group',
-    startWeeksFromNow: 2,
-    lengthWeeks: 10,
-    sessionsPerWeek: 3,
-    minutesPerSession: 20,
-    location: 'Reception classroom',
-    rationale:
-      'Daily fine motor practice before handwriting, following the occupational therapist’s advice.',
-    expectedOutcome: 'Forms all lower-case letters correctly; cuts along a curved line',
-    assessmentMethods: 'Fine motor checklist at the start and the end; handwriting sample',
-    summary: 'Dough, pegs, threading and tweezers, then letter formation',
-    publishedResources: 'Fine motor activity box; letter formation cards',
-  },
-  {
-    name: 'Reading fluency (paired and repeated reading)',
-    code: 'LIT-RF1',
-    lead: 'Tobias Fenwick',
-    supportedBy: 'Elin Carraway (TA)',
-    delivery: 'Group',
-    startWeeksFromNow: 6,
-    lengthWeeks: 12,
-    sessionsPerWeek: 3,
-    minutesPerSession: 60,
-    location: 'Library',
-    rationale:
-      'Repeated reading of short texts with modelling and feedback improves fluency and ' +
-      'comprehension (EEF guidance on improving literacy in key stage 2).',
-    expectedOutcome: 'Reading age up by at least 6 months (a ratio gain of 2 or more)',
-    assessmentMethods: 'Standardised reading test giving a reading age, at the start and the end',
-    summary: 'Adult models a passage, pupils read it in pairs three times, then discuss it',
-    publishedResources: 'Levelled fluency passages, years 3 to 6',
-  },
-  {
-    // Stopped at its mid-point by the SENCo's recorded decision (demo-provision.ts).
-    name: 'Reading comprehension software (computer-based)',
-    code: 'LIT-RC1',
-    lead: 'Elin Carraway',
-    supportedBy: 'Harriet Quill (SENCo)',
-    delivery: 'Group',
-    startWeeksFromNow: -11,
-    lengthWeeks: 12,
-    sessionsPerWeek: 3,
-    minutesPerSession: 20,
-    location: 'ICT suite',
-    rationale:
-      'A trial of an adaptive reading program for two Year 6 pupils, with an adult nearby; the ' +
-      'evidence for computer-based comprehension programs on their own is mixed, so it is reviewed ' +
-      'closely at the mid-point.',
-    expectedOutcome: 'Reading age up by 8 to 10 months by the end',
-    assessmentMethods:
-      'Standardised reading test giving a reading age, at the start, mid-point and end',
-    summary:
-      'Twenty minutes on the program, then five minutes talking about the text with the adult',
-    publishedResources: 'School licence for the reading program',
-  },
-];
 
 // ---- seeding ------------------------------------------------------------------------------------
 
@@ -381,6 +204,7 @@ export function seedDemoSchool(emulator: Emulator): DemoSummary {
 
   const timeZone = emulator.state.spreadsheet.timeZone;
   const today = isoDayInZone(emulator.now, timeZone);
+  seedDemoSettings(emulator, today);
 
   emulator.appendRecords(
     TABS.staff.name,
@@ -390,22 +214,51 @@ export function seedDemoSchool(emulator: Emulator): DemoSummary {
     TABS.pupils.name,
     PUPILS.map((p, i) => pupilRecord(p, i, today, timeZone)),
   );
+  const library = seedDemoLibrary(emulator);
 
   const thisMonday = mondayOf(today);
-  const saved = INTERVENTIONS.map(({ startWeeksFromNow, ...form }) => {
-    const startDate = addDays(thisMonday, startWeeksFromNow * 7);
+  // Weeks from this Monday, moved past a holiday: nobody starts a programme in half term.
+  const schoolDays = demoSchoolDays(today);
+  const weeksFromNow = (weeks: number) => schoolDays.onOrAfter(addDays(thisMonday, weeks * 7));
+  const saved: SavedIntervention[] = INTERVENTIONS.map(({ starts, library: entry, ...form }) => {
+    const startDate =
+      'weeksFromNow' in starts
+        ? weeksFromNow(starts.weeksFromNow)
+        : schoolDays.lastYear(starts.lastYear, starts.week);
+    // As the form sends it when a library entry was chosen: the add-on prices its resources.
+    const provisionId = entry ? library.get(entry) : '';
+    if (provisionId === undefined) throw new Error(`The demo library has no "${entry}"`);
     const { value } = emulator.scriptRun<SaveResultLike>('saveIntervention', [
-      { ...form, startDate },
+      { ...form, startDate, provisionId },
     ]);
     if (!value || value.ok !== true || typeof value.id !== 'string') {
       throw new Error(`The demo intervention "${form.name}" was refused: ${JSON.stringify(value)}`);
     }
-    return { id: value.id, startDate };
+    return { id: value.id, code: form.code, startDate };
   });
+  // The reading program's one-year licence, typed into "Other costs" as a SENCo would.
+  const software = saved.find((i) => i.code === 'LIT-RC1');
+  if (software) {
+    typeIntoCell(
+      emulator,
+      'Interventions',
+      { 'Intervention ID': software.id },
+      'Other costs',
+      '450',
+    );
+  }
   seedDemoProvision(emulator, saved);
   seedDemoReviews(emulator, saved);
-  seedHandTypedIntervention(emulator, zonedTime(addDays(thisMonday, -40 * 7), 0, 0, timeZone));
+  seedHandTypedIntervention(emulator, zonedTime(weeksFromNow(-40), 0, 0, timeZone));
   seedDemoLetters(emulator);
+  // The SENCo's last step: the Dashboard, built by the add-on and acknowledged.
+  emulator.answerAlerts('OK');
+  const { uiEvents } = emulator.menu('updateDashboard');
+  // A failure is only an alert (the menu item reports it): the trial must not open without it.
+  const alert = uiEvents.find((e) => e.type === 'alert');
+  if (!alert || alert.type !== 'alert' || alert.title !== 'Dashboard updated') {
+    throw new Error(`The demo's Dashboard was not built: ${JSON.stringify(alert)}`);
+  }
   return { staff: STAFF.length, pupils: PUPILS.length, interventions: saved.map((i) => i.id) };
 }
 

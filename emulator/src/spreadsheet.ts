@@ -414,9 +414,11 @@ function formatLiteral(text: string): string {
 
 /** Formats a number with a Sheets number pattern: 0, 0.00, #,##0, 0%, £#,##0.00, 0.###. */
 export function formatNumber(value: number, pattern: string): string {
+  // Sections: positive;negative;zero (Sheets' custom number formats).
   const sections = pattern.split(';');
   const negativeSection = value < 0 && sections.length > 1 ? sections[1] : undefined;
-  const section = negativeSection ?? sections[0] ?? '';
+  const zeroSection = value === 0 && sections.length > 2 ? sections[2] : undefined;
+  const section = negativeSection ?? zeroSection ?? sections[0] ?? '';
   const numeric = /[#0?][#0?,]*(?:\.[#0?]*)?|\.[#0?]+/.exec(section);
   if (!numeric) return formatLiteral(section);
   const prefix = formatLiteral(section.slice(0, numeric.index));

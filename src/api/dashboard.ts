@@ -20,6 +20,7 @@ import type { PlaceFigureFacts } from '../domain/provision-facts';
 import { nationalFiguresFrom, pupilsOnRollFrom, senReport } from '../domain/sen-report';
 import { TABS } from '../domain/workbook';
 import { calendarFrom } from '../store/calendar';
+import { setDashboardRows } from '../store/dashboard';
 import { settingValues } from '../store/facts';
 import {
   interventionFigureFacts,
@@ -115,6 +116,14 @@ export function rebuildDashboard(t: DashboardTables, now: Date): DashboardSummar
     senReport: senReport(pupils, pupilsOnRollFrom(values), nationalFiguresFrom(values)),
   });
   writeReport(t.dashboard.sheet, plan, asOfText(now));
+  if (!t.dashboard.records().some((row) => row.text('Measure') === 'Reminders: last run')) {
+    setDashboardRows(t.dashboard, {
+      'Reminders: last run': [
+        'Not yet',
+        'Review reminders have not run: choose "Turn on review reminders" from the add-on menu, and staff get an email each school day about the reviews they have due.',
+      ],
+    });
+  }
   return { interventions: facts.length, lookAt: lookAt.length, charts: plan.charts.length };
 }
 

@@ -64,6 +64,10 @@ export function syncInterventionFigures(
       people: peopleOf(row, hourly),
       otherCosts: row.number('Other costs') ?? 0,
       pupilsTakingPart: own.filter((p) => TAKING_PART.has(p.status.trim().toLowerCase())).length,
+      individualPupils:
+        row.text('Group or individual').toLowerCase() === 'individual'
+          ? own.filter((p) => p.status.trim().toLowerCase() !== 'removed').length
+          : undefined,
       stopped,
     });
     const impact = interventionImpact(own, {

@@ -28,6 +28,11 @@ export interface CostInput {
   otherCosts: number;
   /** Pupils who took part: started, finished or stopped. */
   pupilsTakingPart: number;
+  /**
+   * 1:1 delivery: each pupil has their own sessions, so staff time is for each pupil in it (those
+   * planned to take part too; at least one). Undefined for a group, which shares its sessions.
+   */
+  individualPupils?: number;
   /** A stopped intervention's cost per pupil is its cost to date. */
   stopped: boolean;
 }
@@ -61,7 +66,9 @@ export function eefCostBand(perPupil: number): CostBand {
 }
 
 export function interventionCost(input: CostInput): InterventionCost {
-  const hoursAWeek = (input.sessionsPerWeek * input.minutesPerSession) / 60;
+  const sessionsFor =
+    input.individualPupils === undefined ? 1 : Math.max(1, input.individualPupils);
+  const hoursAWeek = (input.sessionsPerWeek * input.minutesPerSession * sessionsFor) / 60;
   const leavesOut: string[] = [];
   let ratePerHour = 0;
   for (const person of input.people) {

@@ -35,7 +35,7 @@ const metText = (m: { met: number; of: number }): string => (m.of > 0 ? `${m.met
 const signed = (n: number): string => `${n > 0 ? '+' : ''}${n}`;
 
 export function dashboardReport(input: DashboardInput): ReportPlan {
-  const report = new ReportBuilder(widthFor(input), [280, 110, 110, 110, 110, 110, 110, 110]);
+  const report = new ReportBuilder(widthFor(input), [300, 115, 115, 115, 115, 115, 125, 115]);
   glanceSection(report, input);
   const works = whatWorksSection(report, input);
   lookAtSection(report, input.lookAt);
@@ -161,6 +161,7 @@ function whatWorksSection(report: ReportBuilder, input: DashboardInput): WorksTa
         : '',
     ]),
     { 1: SCORE, 5: ONE_DECIMAL, 7: MONEY, 9: MONEY },
+    [0, 6, 10],
   );
   report.colourByScore({ row: body.row, column: 1, rows: body.rows, columns: 1 });
   const scored = sorted.filter((i) => i.impact.averageOutcome !== undefined).length;
@@ -179,6 +180,8 @@ function lookAtSection(report: ReportBuilder, items: readonly LookAtItem[]): voi
   report.table(
     ['Intervention or need', 'What', 'Why'],
     items.map((item) => [item.name, item.kind, item.reason]),
+    {},
+    [0, 1],
   );
 }
 
@@ -281,13 +284,12 @@ function groupRow(group: GroupFigures, label: string): ReportCell[] {
 }
 
 function groupTable(report: ReportBuilder, first: string, rows: ReportCell[][]): void {
-  const body = report.table([first, ...GROUP_HEADERS], rows, {
-    4: SCORE,
-    6: ONE_DECIMAL,
-    8: MONEY,
-    9: MONEY,
-    10: MONEY,
-  });
+  const body = report.table(
+    [first, ...GROUP_HEADERS],
+    rows,
+    { 4: SCORE, 6: ONE_DECIMAL, 8: MONEY, 9: MONEY, 10: MONEY },
+    [0, 7],
+  );
   report.colourByScore({ row: body.row, column: 4, rows: body.rows, columns: 1 });
 }
 

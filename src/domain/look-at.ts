@@ -167,13 +167,15 @@ export function needsWithoutProvision(input: LookAtInput): LookAtItem[] {
     );
     if (withNeed.length === 0 || withNeed.some((p) => provided.has(p.id))) return [];
     const words = NEED_CODES[code];
-    const inSentence = /^[A-Z][a-z]/.test(words) ? words[0]?.toLowerCase() + words.slice(1) : words;
+    // "Down syndrome" keeps its capital; "SEN support…" its capitals.
+    const inSentence =
+      code !== 'DS' && /^[A-Z][a-z]/.test(words) ? words[0]?.toLowerCase() + words.slice(1) : words;
     const none = withNeed.length === 1 ? 'they are not' : 'none of them is';
     return [
       {
         interventionId: '',
         name: words,
-        reason: `${pupilsText(withNeed.length)} with ${inSentence} (${code}) and no provision for it: ${none} in a planned or running intervention.`,
+        reason: `${pupilsText(withNeed.length)} with ${inSentence} (${code}) and no provision for it: ${none} in a planned or running intervention. Check that their needs are met.`,
         kind: 'Need without provision' as const,
         needCode: code,
       },

@@ -129,6 +129,8 @@ export class ReportBuilder {
     headers: readonly string[],
     rows: readonly (readonly ReportCell[])[],
     formats: Readonly<Record<number, string>> = {},
+    /** Columns whose text wraps (names and phrases), so that nothing is cut off. */
+    wrap: readonly number[] = [0],
   ): Block {
     const headerRow = this.line(headers);
     this.styles.push({
@@ -151,6 +153,11 @@ export class ReportBuilder {
           columns: 1,
           numberFormat,
         });
+      }
+    }
+    if (rows.length > 0) {
+      for (const column of wrap) {
+        this.styles.push({ row: first, column, rows: rows.length, columns: 1, wrap: true });
       }
     }
     return { row: first, column: 0, rows: rows.length, columns: headers.length };

@@ -149,6 +149,13 @@ describe('displayValue', () => {
     expect(displayValue(null, TZ)).toBe('');
     expect(displayValue({ v: 'text' }, TZ)).toBe('text');
   });
+
+  test('a format of three sections: positive; negative; zero', () => {
+    const nf = '+0.0;-0.0;0.0';
+    expect(displayValue({ v: 1.5, nf }, TZ)).toBe('+1.5');
+    expect(displayValue({ v: -1.25, nf }, TZ)).toBe('-1.3');
+    expect(displayValue({ v: 0, nf }, TZ)).toBe('0.0');
+  });
 });
 
 describe('Range values', () => {

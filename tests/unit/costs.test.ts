@@ -66,3 +66,14 @@ test('EEF cost bands per pupil per year: under £80, up to £200, £720, £1,200
     'Very high',
   ]);
 });
+
+test('1:1 delivery: each pupil has their own sessions, so staff time is for each of them', () => {
+  // Two pupils, each 4 × 30 minutes for 12 weeks with the same two people: 2 × £1,080 + £120.
+  const cost = interventionCost({ ...example, pupilsTakingPart: 2, individualPupils: 2 });
+  expect(cost.staffCostPlanned).toBe(2160);
+  expect(cost.planned).toBe(2280);
+  expect(cost.perPupil).toBe(1140);
+  expect(cost.band).toBe('High');
+  // Before anyone is placed in it, it is priced for one pupil.
+  expect(interventionCost({ ...example, individualPupils: 0 }).staffCostPlanned).toBe(1080);
+});

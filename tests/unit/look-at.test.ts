@@ -1,4 +1,4 @@
-import { whatToLookAt, type LookAtInput } from '../../src/domain/look-at';
+import { needsWithoutProvision, whatToLookAt, type LookAtInput } from '../../src/domain/look-at';
 import type {
   InterventionFigureFacts,
   PlaceFigureFacts,
@@ -242,7 +242,7 @@ describe('areas of need with no current provision', () => {
         kind: 'Need without provision',
         needCode: 'SLCN',
         reason:
-          '2 pupils with speech, language and communication needs (SLCN) and no provision for it: none of them is in a planned or running intervention.',
+          '2 pupils with speech, language and communication needs (SLCN) and no provision for it: none of them is in a planned or running intervention. Check that their needs are met.',
       },
     ]);
   });
@@ -254,7 +254,7 @@ describe('areas of need with no current provision', () => {
       places: [place('INT-2', 'Removed', undefined, '', 'A1')],
     });
     expect(items.map((i) => i.reason)).toEqual([
-      '1 pupil with autistic spectrum disorder (ASD) and no provision for it: they are not in a planned or running intervention.',
+      '1 pupil with autistic spectrum disorder (ASD) and no provision for it: they are not in a planned or running intervention. Check that their needs are met.',
     ]);
   });
 });
@@ -284,4 +284,13 @@ test('sorted: decisions awaited, then not working (worst first), expensive, no o
     ['No outcomes', 'A no outcomes'],
     ['Need without provision', 'Hearing impairment'],
   ]);
+});
+
+test('Down syndrome keeps its capital in the sentence', () => {
+  const items = needsWithoutProvision({
+    interventions: [],
+    places: [],
+    pupils: [{ id: 'P1', yearGroup: 'Year 2', senStatus: 'EHC plan', primaryNeed: 'DS' }],
+  });
+  expect(items[0]?.reason).toMatch(/^1 pupil with Down syndrome \(DS\)/);
 });

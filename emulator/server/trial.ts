@@ -148,7 +148,7 @@ export async function startTrialServer(options: TrialServerOptions = {}): Promis
   });
   if (!emulator.tabNames().includes(SET_UP_TAB) && options.seedDemo !== false) {
     try {
-      seedDemoSchool(emulator);
+      emulator.batch(() => seedDemoSchool(emulator));
     } catch (err) {
       // Half a demo school would be kept and never seeded again: start afresh next time.
       if (options.stateFile) fs.rmSync(options.stateFile, { force: true });

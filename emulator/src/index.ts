@@ -89,6 +89,8 @@ export class Emulator {
   readonly rt: Runtime;
   private readonly buildDir: string;
   private readonly stateFile: string | undefined;
+  /** While above 0, executions leave the state file alone (see batch). */
+  private savesHeld = 0;
   private fixedNow: Date;
 
   constructor(options: EmulatorOptions = {}) {
@@ -456,7 +458,21 @@ export class Emulator {
   }
 
   save(): void {
-    if (this.stateFile) saveStateFile(this.stateFile, this.rt.state);
+    if (this.stateFile && this.savesHeld === 0) saveStateFile(this.stateFile, this.rt.state);
+  }
+
+  /**
+   * Runs many steps (seeding the demo school) with the state file written once at the end instead
+   * of after every execution: the workbook is the same, without hundreds of rewrites of the file.
+   */
+  batch<T>(work: () => T): T {
+    this.savesHeld += 1;
+    try {
+      return work();
+    } finally {
+      this.savesHeld -= 1;
+      this.save();
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Emulator } from '../../emulator/src';
 import { emptyState, parseState, saveStateFile, serializeState } from '../../emulator/src/state';
 
 test('the workbook file may hold pupil data: only its owner can read it, even over an old file', () => {
@@ -38,5 +39,21 @@ describe('the saved workbook file', () => {
     const back = parseState(json);
     expect(back).toEqual(state);
     expect(back.spreadsheet.sheets[0]!.rows[3]![0]!.v).toBeInstanceOf(Date);
+  });
+});
+
+describe('a batch of executions writes the state file once', () => {
+  test('nothing is written during the batch; afterwards the file holds every step', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batch-'));
+    const stateFile = path.join(dir, 'workbook.json');
+    const emu = new Emulator({ stateFile, now: new Date('2026-11-23T09:00:00Z') });
+    emu.batch(() => {
+      emu.install();
+      emu.menu('setUpProvisionMap');
+      expect(fs.existsSync(stateFile)).toBe(false);
+    });
+    const reopened = new Emulator({ stateFile, now: new Date('2026-11-23T09:00:00Z') });
+    expect(reopened.tabNames()).toContain('Interventions');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

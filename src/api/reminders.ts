@@ -52,7 +52,7 @@ import {
 import { checkEmailPrivacy, reminderSettingsForEmail } from './email-privacy';
 import { remainingMailQuota, sendEmail } from '../services/mail';
 import { scheduleReviews, startedWithoutReviews } from './review-schedule';
-import { rebuildDashboard } from './dashboard';
+import { DASHBOARD_SPECS, rebuildDashboard } from './dashboard';
 import { syncInterventionFigures } from './intervention-figures';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { withDocumentLockIfFree } from '../services/lock';
@@ -152,16 +152,8 @@ interface Progress {
   logKeys: string[];
 }
 
-const SPECS = {
-  reviews: TABS.reviews,
-  interventions: TABS.interventions,
-  participants: TABS.participants,
-  pupils: TABS.pupils,
-  staff: TABS.staff,
-  settings: TABS.settings,
-  library: TABS.provisionLibrary,
-  dashboard: TABS.dashboard,
-};
+/** Reviews first (its marks are the run's own record, written last), and what the Dashboard needs. */
+const SPECS = { reviews: TABS.reviews, ...DASHBOARD_SPECS };
 
 const MARK_COLUMN: Record<ReminderKind, string> = {
   due: 'Due reminder sent',

@@ -5,83 +5,57 @@ import type {
   PlaceFigureFacts,
   PupilFigureFacts,
 } from '../../src/domain/provision-facts';
-
-function intervention(
-  id: string,
-  name: string,
-  overrides: Partial<InterventionFigureFacts> = {},
-): InterventionFigureFacts {
-  return {
-    id,
-    name,
-    status: 'Finished',
-    provisionId: '',
-    startDate: undefined,
-    lengthWeeks: 10,
-    sessionsPerWeek: 3,
-    minutesPerSession: 30,
-    costPlanned: undefined,
-    costToDate: undefined,
-    decision: '',
-    needsDecision: '',
-    stoppedOn: undefined,
-    ...overrides,
-  };
-}
+import { interventionFacts, libraryFacts, placeFacts, pupilFacts } from '../support/figure-facts';
 
 let nextId = 1;
-function place(
+const place = (
   interventionId: string,
   pupilId: string,
   status: string,
   outcomeScore?: number,
   targetMet = '',
-): PlaceFigureFacts {
-  return {
-    id: `PAR-${nextId++}`,
-    interventionId,
-    pupilId,
-    status,
-    startDate: undefined,
-    measure: '',
-    measureKind: undefined,
-    better: undefined,
-    baselineValue: undefined,
-    baselineDate: undefined,
-    actualValue: undefined,
-    actualDate: undefined,
-    outcomeScore,
-    targetMet,
-  };
-}
+): PlaceFigureFacts =>
+  placeFacts({ id: `PAR-${nextId++}`, interventionId, pupilId, status, outcomeScore, targetMet });
 
 const library: LibraryFigureFacts[] = [
-  { id: 'PRV-1', name: 'Lego therapy', areaOfNeed: 'ASD' },
-  { id: 'PRV-2', name: 'Talk Boost', areaOfNeed: 'SLCN' },
-  { id: 'PRV-3', name: 'Zones of Regulation', areaOfNeed: 'SEMH' },
+  libraryFacts({ id: 'PRV-1', name: 'Lego therapy', areaOfNeed: 'ASD' }),
+  libraryFacts({ id: 'PRV-2', name: 'Talk Boost', areaOfNeed: 'SLCN' }),
+  libraryFacts({ id: 'PRV-3', name: 'Zones of Regulation', areaOfNeed: 'SEMH' }),
 ];
 
 const interventions: InterventionFigureFacts[] = [
   // Two runs of Lego therapy: £600 planned; a stopped one at £400 to date (of £800 planned).
-  intervention('INT-1', 'Lego therapy (autumn)', { provisionId: 'PRV-1', costPlanned: 600 }),
-  intervention('INT-2', 'Lego therapy (spring)', {
+  interventionFacts({
+    id: 'INT-1',
+    name: 'Lego therapy (autumn)',
+    provisionId: 'PRV-1',
+    costPlanned: 600,
+  }),
+  interventionFacts({
+    id: 'INT-2',
+    name: 'Lego therapy (spring)',
     provisionId: 'PRV-1',
     status: 'Stopped',
     costPlanned: 800,
     costToDate: 400,
   }),
   // Not from the library: grouped by name; the second is not costed yet.
-  intervention('INT-3', 'Reading club', { status: 'Running', costPlanned: 300 }),
-  intervention('INT-4', ' reading club', { status: 'Running', provisionId: 'PRV-9' }),
-  intervention('INT-5', 'Talk Boost', { provisionId: 'PRV-2', costPlanned: 100 }),
+  interventionFacts({ id: 'INT-3', name: 'Reading club', status: 'Running', costPlanned: 300 }),
+  interventionFacts({
+    id: 'INT-4',
+    name: ' reading club',
+    status: 'Running',
+    provisionId: 'PRV-9',
+  }),
+  interventionFacts({ id: 'INT-5', name: 'Talk Boost', provisionId: 'PRV-2', costPlanned: 100 }),
 ];
 
 const pupils: PupilFigureFacts[] = [
-  { id: 'P1', yearGroup: 'Year 3', senStatus: 'SEN support', primaryNeed: 'ASD' },
-  { id: 'P2', yearGroup: 'Year 3', senStatus: 'EHC plan', primaryNeed: 'ASD' },
-  { id: 'P3', yearGroup: 'Year 10', senStatus: 'SEN support', primaryNeed: 'SLCN' },
-  { id: 'P4', yearGroup: 'Reception', senStatus: 'SEN support', primaryNeed: '' },
-  { id: 'P5', yearGroup: 'Year 3', senStatus: 'SEN support', primaryNeed: 'SLCN' },
+  pupilFacts({ id: 'P1', yearGroup: 'Year 3', primaryNeed: 'ASD' }),
+  pupilFacts({ id: 'P2', yearGroup: 'Year 3', senStatus: 'EHC plan', primaryNeed: 'ASD' }),
+  pupilFacts({ id: 'P3', yearGroup: 'Year 10', primaryNeed: 'SLCN' }),
+  pupilFacts({ id: 'P4', yearGroup: 'Reception', primaryNeed: '' }),
+  pupilFacts({ id: 'P5', yearGroup: 'Year 3', primaryNeed: 'SLCN' }),
 ];
 
 // Each taking-part place's share of its intervention's cost:

@@ -2,43 +2,28 @@ import { dashboardReport, type DashboardInput } from '../../src/domain/dashboard
 import { interventionImpact } from '../../src/domain/impact';
 import type { InterventionFigureFacts, PlaceFigureFacts } from '../../src/domain/provision-facts';
 import { senReport } from '../../src/domain/sen-report';
+import { interventionFacts, placeFacts } from '../support/figure-facts';
 
-function intervention(id: string, name: string, status = 'Finished'): InterventionFigureFacts {
-  return {
+// A Finished 10-week run from 7 September 2026, £600 planned and spent.
+const intervention = (id: string, name: string): InterventionFigureFacts =>
+  interventionFacts({
     id,
     name,
-    status,
-    provisionId: '',
+    status: 'Finished',
     startDate: new Date(2026, 8, 7),
-    lengthWeeks: 10,
-    sessionsPerWeek: 3,
-    minutesPerSession: 30,
     costPlanned: 600,
     costToDate: 600,
-    decision: '',
-    needsDecision: '',
-    stoppedOn: undefined,
-  };
-}
+  });
 
-function place(interventionId: string, score: number | undefined): PlaceFigureFacts {
-  return {
+// Pupil P1's Finished place with this score.
+const place = (interventionId: string, score: number | undefined): PlaceFigureFacts =>
+  placeFacts({
     id: `${interventionId}-${String(score)}`,
     interventionId,
     pupilId: 'P1',
     status: 'Finished',
-    startDate: undefined,
-    measure: '',
-    measureKind: undefined,
-    better: undefined,
-    baselineValue: undefined,
-    baselineDate: undefined,
-    actualValue: undefined,
-    actualDate: undefined,
     outcomeScore: score,
-    targetMet: '',
-  };
-}
+  });
 
 function input(scores: Record<string, (number | undefined)[]>): DashboardInput {
   return {

@@ -15,60 +15,35 @@ import type {
   PupilFigureFacts,
 } from '../../src/domain/provision-facts';
 import type { NeedCode } from '../../src/domain/workbook';
+import { interventionFacts, placeFacts, pupilFacts } from '../support/figure-facts';
 
 const calendar = schoolCalendar(typicalSchoolYear(2025));
 const day = (y: number, m: number, d: number) => new Date(y, m - 1, d);
 
-function intervention(
+// Running by default, with no length or sessions unless a test gives them.
+const intervention = (
   id: string,
   name: string,
   extra: Partial<InterventionFigureFacts>,
-): InterventionFigureFacts {
-  return {
+): InterventionFigureFacts =>
+  interventionFacts({
     id,
     name,
     status: 'Running',
-    provisionId: '',
-    startDate: undefined,
     lengthWeeks: undefined,
     sessionsPerWeek: undefined,
     minutesPerSession: undefined,
-    costPlanned: undefined,
-    costToDate: undefined,
-    decision: '',
-    needsDecision: '',
-    stoppedOn: undefined,
     ...extra,
-  };
-}
+  });
 
 let placeId = 0;
 function place(interventionId: string, pupilId: string, status = 'Started'): PlaceFigureFacts {
   placeId += 1;
-  return {
-    id: `PAR-${placeId}`,
-    interventionId,
-    pupilId,
-    status,
-    startDate: undefined,
-    measure: '',
-    measureKind: undefined,
-    better: undefined,
-    baselineValue: undefined,
-    baselineDate: undefined,
-    actualValue: undefined,
-    actualDate: undefined,
-    outcomeScore: undefined,
-    targetMet: '',
-  };
+  return placeFacts({ id: `PAR-${placeId}`, interventionId, pupilId, status });
 }
 
-const pupil = (id: string, yearGroup: string, primaryNeed: NeedCode | ''): PupilFigureFacts => ({
-  id,
-  yearGroup,
-  senStatus: 'SEN support',
-  primaryNeed,
-});
+const pupil = (id: string, yearGroup: string, primaryNeed: NeedCode | ''): PupilFigureFacts =>
+  pupilFacts({ id, yearGroup, senStatus: 'SEN support', primaryNeed });
 
 // Autumn 2025. Talk Boost (3 × 30 min, £600 for 3 pupils: £200 each) and Precision teaching
 // (5 × 15 min, £400 for 2 pupils: £200 each). Pupil P1 (Year 1, SLCN) is in both. Lego therapy

@@ -10,27 +10,18 @@ import {
   unitLabel,
 } from '../../src/domain/impact';
 import type { PlaceFigureFacts } from '../../src/domain/provision-facts';
+import { placeFacts } from '../support/figure-facts';
 
 let nextId = 1;
 function place(overrides: Partial<PlaceFigureFacts> = {}): PlaceFigureFacts {
   const id = nextId++;
-  return {
+  // A Finished place in INT-1, each with its own pupil.
+  return placeFacts({
     id: `PAR-${id}`,
     interventionId: 'INT-1',
     pupilId: `PUP-${id}`,
-    status: 'Finished',
-    startDate: undefined,
-    measure: '',
-    measureKind: undefined,
-    better: undefined,
-    baselineValue: undefined,
-    baselineDate: undefined,
-    actualValue: undefined,
-    actualDate: undefined,
-    outcomeScore: undefined,
-    targetMet: '',
     ...overrides,
-  };
+  });
 }
 const scored = (...scores: number[]) => scores.map((outcomeScore) => place({ outcomeScore }));
 

@@ -4,55 +4,23 @@ import type {
   PlaceFigureFacts,
   PupilFigureFacts,
 } from '../../src/domain/provision-facts';
+import { interventionFacts, placeFacts, pupilFacts } from '../support/figure-facts';
 
-function intervention(
+const intervention = (
   id: string,
   name: string,
   overrides: Partial<InterventionFigureFacts> = {},
-): InterventionFigureFacts {
-  return {
-    id,
-    name,
-    status: 'Finished',
-    provisionId: '',
-    startDate: undefined,
-    lengthWeeks: 10,
-    sessionsPerWeek: 3,
-    minutesPerSession: 30,
-    costPlanned: undefined,
-    costToDate: undefined,
-    decision: '',
-    needsDecision: '',
-    stoppedOn: undefined,
-    ...overrides,
-  };
-}
+): InterventionFigureFacts => interventionFacts({ id, name, ...overrides });
 
 let nextId = 1;
-function place(
+const place = (
   interventionId: string,
   status: string,
   outcomeScore?: number,
   targetMet = '',
   pupilId = `P${nextId}`,
-): PlaceFigureFacts {
-  return {
-    id: `PAR-${nextId++}`,
-    interventionId,
-    pupilId,
-    status,
-    startDate: undefined,
-    measure: '',
-    measureKind: undefined,
-    better: undefined,
-    baselineValue: undefined,
-    baselineDate: undefined,
-    actualValue: undefined,
-    actualDate: undefined,
-    outcomeScore,
-    targetMet,
-  };
-}
+): PlaceFigureFacts =>
+  placeFacts({ id: `PAR-${nextId++}`, interventionId, pupilId, status, outcomeScore, targetMet });
 const finishedWith = (id: string, ...scores: number[]) =>
   scores.map((score) => place(id, 'Finished', score));
 
@@ -213,11 +181,11 @@ describe('finished with no outcomes, and decisions awaited', () => {
 
 describe('areas of need with no current provision', () => {
   const pupils: PupilFigureFacts[] = [
-    { id: 'S1', yearGroup: 'Year 2', senStatus: 'SEN support', primaryNeed: 'SLCN' },
-    { id: 'S2', yearGroup: 'Year 4', senStatus: 'EHC plan', primaryNeed: 'SLCN' },
-    { id: 'A1', yearGroup: 'Year 5', senStatus: 'SEN support', primaryNeed: 'ASD' },
-    { id: 'M1', yearGroup: 'Year 6', senStatus: '', primaryNeed: 'SEMH' },
-    { id: 'D1', yearGroup: 'Year 1', senStatus: 'SEN support', primaryNeed: 'SPLD' },
+    pupilFacts({ id: 'S1', yearGroup: 'Year 2', senStatus: 'SEN support', primaryNeed: 'SLCN' }),
+    pupilFacts({ id: 'S2', yearGroup: 'Year 4', senStatus: 'EHC plan', primaryNeed: 'SLCN' }),
+    pupilFacts({ id: 'A1', yearGroup: 'Year 5', senStatus: 'SEN support', primaryNeed: 'ASD' }),
+    pupilFacts({ id: 'M1', yearGroup: 'Year 6', senStatus: '', primaryNeed: 'SEMH' }),
+    pupilFacts({ id: 'D1', yearGroup: 'Year 1', senStatus: 'SEN support', primaryNeed: 'SPLD' }),
   ];
 
   test('SLCN pupils only in a finished intervention have no provision; ASD in a running one, SPLD planned, do', () => {
@@ -261,7 +229,9 @@ describe('areas of need with no current provision', () => {
 
 test('sorted: decisions awaited, then not working (worst first), expensive, no outcomes, then needs', () => {
   const items = lookAt({
-    pupils: [{ id: 'X', yearGroup: 'Year 1', senStatus: 'SEN support', primaryNeed: 'HI' }],
+    pupils: [
+      pupilFacts({ id: 'X', yearGroup: 'Year 1', senStatus: 'SEN support', primaryNeed: 'HI' }),
+    ],
     interventions: [
       intervention('INT-1', 'A no outcomes'),
       intervention('INT-2', 'B expensive', { costPlanned: 4000 }),
@@ -290,7 +260,9 @@ test('Down syndrome keeps its capital in the sentence', () => {
   const items = needsWithoutProvision({
     interventions: [],
     places: [],
-    pupils: [{ id: 'P1', yearGroup: 'Year 2', senStatus: 'EHC plan', primaryNeed: 'DS' }],
+    pupils: [
+      pupilFacts({ id: 'P1', yearGroup: 'Year 2', senStatus: 'EHC plan', primaryNeed: 'DS' }),
+    ],
   });
   expect(items[0]?.reason).toMatch(/^1 pupil with Down syndrome \(DS\)/);
 });

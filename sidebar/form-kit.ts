@@ -5,8 +5,9 @@
  * results may carry good-practice warnings, shown but never blocking.
  */
 import type { SaveResult } from '../src/api/contract';
-import type { FieldErrors, Validated } from '../src/domain/schema-helpers';
+import { NOT_A_DATE_TYPED, type FieldErrors, type Validated } from '../src/domain/schema-helpers';
 import { h, notice } from './dom';
+import { showWholeChoice } from './whole-choice';
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'email' | 'select';
 export type Choice = string | { value: string; label: string };
@@ -83,11 +84,13 @@ export function selectControl(
     Object.assign(h('option', {}, choiceLabel(c)), { value: choiceValue(c) }),
   );
   const first = prompt === undefined ? [] : [Object.assign(h('option', {}, prompt), { value: '' })];
-  return h('select', attrs, ...first, ...options);
+  const select = h('select', attrs, ...first, ...options);
+  showWholeChoice(select);
+  return select;
 }
 
 /** Shows "Loading…", then the form or a clear message (not set up, could not load, try again). */
-export function loadThen<T extends { workbookReady?: boolean }>(
+export function loadThen<T extends object>(
   root: HTMLElement,
   heading: string,
   load: () => Promise<T>,
@@ -100,7 +103,7 @@ export function loadThen<T extends { workbookReady?: boolean }>(
   const again = { label: 'Try again', run: () => loadThen(root, heading, load, render) };
   load()
     .then((data) => {
-      if (data.workbookReady === false) {
+      if ((data as { workbookReady?: boolean }).workbookReady === false) {
         notice(
           root,
           heading,
@@ -216,7 +219,11 @@ export function renderSchemaForm<T>(root: HTMLElement, options: SchemaFormOption
 
   function readForm(): FormValues {
     const values: FormValues = {};
-    for (const [key, control] of controls) values[key] = control.value;
+    for (const [key, control] of controls) {
+      // A date box holding a day that does not exist reads as empty: say so, not "required".
+      const badDate = control instanceof HTMLInputElement && control.validity.badInput;
+      values[key] = badDate ? NOT_A_DATE_TYPED : control.value;
+    }
     return values;
   }
 

@@ -14,6 +14,7 @@ import { render as renderLibrary } from './views/library';
 import { render as renderReview } from './views/review';
 import { render as renderLetters } from './views/letters';
 import { render as renderDecide } from './views/decide';
+import { render as renderGettingStarted } from './views/getting-started';
 import { preselectRecord } from './preselect';
 
 type View = (root: HTMLElement) => void;
@@ -29,6 +30,7 @@ const VIEWS = new Map<string, View>([
   ['review', renderReview],
   ['letters', renderLetters],
   ['decide', renderDecide],
+  ['getting-started', renderGettingStarted],
 ]);
 
 function start(): void {

@@ -2,15 +2,18 @@
  * Apps Script entry points. Every export becomes a top-level function in build/Code.js (see
  * scripts/build.ts): the menu, triggers and google.script.run find them there by name.
  */
-import { setUpWorkbook } from './store/setup';
 import { activeSpreadsheet } from './store/workbook';
-import { withDocumentLock } from './services/lock';
-import { currentUserEmail } from './services/environment';
 import { updateDashboardNow } from './api/dashboard';
 import { TABS } from './domain/workbook';
 import { recheckGoodPractice } from './api/practice';
-import { alignBaselines } from './api/baselines';
 import { checkRemindersRan } from './api/reminders-switch';
+import {
+  GETTING_STARTED_TITLE,
+  guidedOnBlankSheet,
+  openGettingStarted,
+  setUpAndReport,
+  sheetIsBlank,
+} from './api/getting-started';
 import { buildMenu } from './ui/menu';
 import { reportingErrors, showMessage, showSidebar, type SidebarView } from './ui/dialogs';
 
@@ -18,6 +21,7 @@ export { getInterventionFormOptions, getIntervention, saveIntervention } from '.
 export * from './api/pupils';
 export * from './api/staff';
 export * from './api/participants';
+export * from './api/profile';
 export * from './api/reviews';
 export * from './api/reminders';
 export * from './api/letters';
@@ -25,6 +29,11 @@ export * from './api/decisions';
 export { checkAuditLog } from './api/audit';
 export { showEmailPrivacy } from './api/email-privacy';
 export { onEdit } from './api/hand-edits';
+export {
+  getGettingStarted,
+  setUpFromGettingStarted,
+  turnOnRemindersFromGettingStarted,
+} from './api/getting-started';
 
 export function onOpen(event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
@@ -44,29 +53,20 @@ export function onInstall(): void {
 
 export function setUpProvisionMap(): void {
   reportingErrors('Set up provision map', () => {
-    const report = withDocumentLock(() => setUpWorkbook(activeSpreadsheet(), currentUserEmail()));
-    const baselines = alignBaselines();
-    const lines = [
-      report.tabsCreated.length > 0
-        ? `Tabs created: ${report.tabsCreated.join(', ')}.`
-        : 'All the tabs were already there.',
-      report.columnsAdded.length > 0 && report.tabsCreated.length === 0
-        ? `Columns added: ${report.columnsAdded.join('; ')}.`
-        : '',
-      baselines.copied > 0
-        ? `Baselines brought into line (one baseline per pupil): ${baselines.copied}.`
-        : '',
-      baselines.conflicts.length > 0
-        ? `Baselines that differ between a pupil's place and their Baseline review (neither was changed; please check which is right): ${baselines.conflicts.join('; ')}.`
-        : '',
-      baselines.copied > 0 ? '' : 'Nothing you had entered was changed.',
-    ];
-    showMessage('Provision map ready', lines.filter(Boolean).join('\n'));
+    const blank = sheetIsBlank();
+    showMessage('Provision map ready', setUpAndReport());
+    // Set up first on a blank Sheet: what to do next is the rest of Getting started.
+    if (blank) openGettingStarted();
   });
+}
+
+export function showGettingStarted(): void {
+  reportingErrors(GETTING_STARTED_TITLE, () => openGettingStarted());
 }
 
 export function updateDashboard(): void {
   reportingErrors('Update the dashboard', () => {
+    if (guidedOnBlankSheet('Update the dashboard')) return;
     const summary = updateDashboardNow();
     const sheet = activeSpreadsheet().getSheetByName(TABS.dashboard.name);
     if (sheet) sheet.activate();
@@ -81,6 +81,7 @@ export function updateDashboard(): void {
 
 export function checkGoodPractice(): void {
   reportingErrors('Check good practice', () => {
+    if (guidedOnBlankSheet('Check good practice')) return;
     const check = recheckGoodPractice();
     showMessage(
       'Good-practice check',
@@ -95,7 +96,10 @@ export function checkGoodPractice(): void {
 }
 
 function sidebarOpener(view: SidebarView, title: string): () => void {
-  return () => reportingErrors(title, () => showSidebar(view, title));
+  return () =>
+    reportingErrors(title, () => {
+      if (!guidedOnBlankSheet(title)) showSidebar(view, title);
+    });
 }
 
 export const showInterventionForm = sidebarOpener('intervention', 'Intervention sheet');

@@ -25,10 +25,27 @@ function expectOk(result: Ok | undefined, what: string): Ok {
   return result;
 }
 
+/** Each library entry's advice for parents, as the SENCo writes it on the library form. */
+const HELP_AT_HOME: Readonly<Record<string, string>> = {
+  'Precision teaching':
+    'Ask your child to show you the words or facts they are practising this week, and go over them together for two or three minutes a day. Keep it quick and cheerful, and celebrate each new one they know.',
+  'Phonics catch-up':
+    'Read together for ten minutes most days. Let your child sound out and blend the words they can, read the rest to them, and play sound games such as I spy ("something beginning with sh").',
+  'Reading fluency':
+    'Read a short page aloud to your child, then let them read it back to you, so that it sounds like talking. Reading the same favourite book more than once is good practice too.',
+  'Language group':
+    'Talk together about your day, give your child time to answer, and share stories. When you meet a new word, explain it and use it again later.',
+  'Speech and language therapy (bought-in, 1:1)':
+    'Keep practising the activities the therapist sends home, a few minutes at a time. Give your child time to speak, and say back what they said clearly rather than correcting them.',
+  'Emotional literacy support':
+    'Notice and name feelings together ("you seem worried"), and talk about what helps when feelings are big. Keep calm routines at bedtime and in the morning.',
+};
+
 /** Saves the Provision library; the IDs of its entries by name, for the intervention forms. */
 export function seedDemoLibrary(emulator: Emulator): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const entry of LIBRARY) {
+  for (const library of LIBRARY) {
+    const entry = { ...library, helpAtHome: HELP_AT_HOME[library.name] ?? '' };
     const saved = expectOk(emulator.scriptRun<Ok>('saveLibraryEntry', [entry]).value, 'library');
     ids.set(entry.name, saved.id ?? '');
   }

@@ -4,18 +4,20 @@
  * or cancel. Nothing is written until "Import N pupils"; only the mapped columns are sent.
  */
 import type { PupilImportPreview } from '../../src/api/pupils-contract';
+import { parseCsv } from '../../src/domain/csv';
 import {
-  guessMapping,
-  MAX_IMPORT_ROWS,
-  mappingProblems,
-  onlyMappedColumns,
-  parseCsv,
   PUPIL_FIELDS,
   PUPIL_LABELS,
   REQUIRED_PUPIL_FIELDS,
-  type ColumnMapping,
   type PupilField,
 } from '../../src/domain/pupil';
+import {
+  guessMapping,
+  mappingProblems,
+  onlyMappedColumns,
+  type ColumnMapping,
+} from '../../src/domain/pupil-columns';
+import { MAX_IMPORT_ROWS } from '../../src/domain/pupil-import';
 import type { FieldErrors } from '../../src/domain/schema-helpers';
 import { h } from '../dom';
 import { loadThen, problemCount } from '../form-kit';

@@ -279,9 +279,20 @@ function showResult(
     if (result.unknownPlaceholders.length > 0) {
       row.status.append(unknownBox(result.unknownPlaceholders));
     }
+    if ((result.warnings ?? []).length > 0) row.status.append(checkBox(result.warnings));
   } else if (!quiet) {
     row.status.append(h('p', { class: 'error' }, result.message));
   }
+}
+
+/** What to check before sending (e.g. no school name on the Settings tab): made anyway. */
+function checkBox(warnings: readonly string[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'warnings' },
+    h('p', { class: 'warnings-title' }, 'Check before sending'),
+    h('ul', {}, ...warnings.map((w) => h('li', {}, w))),
+  );
 }
 
 function unknownBox(names: readonly string[]): HTMLElement {
@@ -322,6 +333,7 @@ function groupSection(
     progress.value = 0;
     const failed: { name: string; message: string }[] = [];
     const unknown = new Set<string>();
+    const toCheck = new Set<string>();
     let made = 0;
 
     const next = (index: number): Promise<void> => {
@@ -336,6 +348,7 @@ function groupSection(
         if (result.ok) {
           made += 1;
           for (const name of result.unknownPlaceholders) unknown.add(name);
+          for (const warning of result.warnings ?? []) toCheck.add(warning);
         } else {
           failed.push({ name: row.pupil.label, message: result.message });
         }
@@ -363,6 +376,7 @@ function groupSection(
         );
       }
       if (unknown.size > 0) live.append(unknownBox([...unknown]));
+      if (toCheck.size > 0) live.append(checkBox([...toCheck]));
       live.scrollIntoView({ block: 'nearest' });
       setBusy(false);
       make.disabled = false;

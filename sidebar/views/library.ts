@@ -1,6 +1,6 @@
 /**
  * The Provision library form: the school's catalogue of interventions, each with its evidence,
- * usual dosage and cost. A new intervention sheet can start from an entry.
+ * usual dosage and cost, and advice for parents. A new intervention sheet can start from an entry.
  */
 import {
   EVIDENCE_STRENGTHS,
@@ -91,6 +91,18 @@ const LIBRARY_GROUPS: GroupSpec[] = [
         label: L.trainingNeeded,
         kind: 'text',
         hint: 'E.g. "None", or the course staff need first.',
+      },
+    ],
+  },
+  {
+    legend: 'For parents',
+    hint: 'Parents read this in letters; everything above stays in the provision map.',
+    fields: [
+      {
+        key: 'helpAtHome',
+        label: L.helpAtHome,
+        kind: 'textarea',
+        hint: 'What parents can do at home to help, in plain words, e.g. "Share a book for ten minutes most days." Letters print it under "How you can help at home"; left blank, they give advice for the area of need.',
       },
     ],
   },

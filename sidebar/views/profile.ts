@@ -7,6 +7,7 @@ import type {
   ProfileLessonTime,
   ProfilePlace,
   ProfileResult,
+  ProfileReview,
   PupilChoice,
   PupilProfile,
 } from '../../src/api/participants-contract';
@@ -151,14 +152,16 @@ function profileView(profile: PupilProfile): Node[] {
         : [
             h(
               'ul',
-              {},
-              ...profile.reviewsDue.map((r) =>
-                h(
+              { class: 'reviews-due' },
+              ...profile.reviewsDue.map((r) => {
+                const [when, what] = reviewDueText(r);
+                return h(
                   'li',
-                  {},
-                  `${r.dueDate || 'No date set'}: ${r.kind ? `${r.kind} review` : 'Review'}, ${r.intervention}`,
-                ),
-              ),
+                  r.overdue ? { class: 'overdue' } : {},
+                  r.overdue ? h('strong', {}, when) : when,
+                  `: ${what}`,
+                );
+              }),
             ),
           ]),
     ),
@@ -174,6 +177,21 @@ function profileView(profile: PupilProfile): Node[] {
     );
   }
   return nodes;
+}
+
+/**
+ * A review still to do, as when and what: ["Overdue since 7 December 2026", "Mid-point review,
+ * Number sense"], or ["Due 14 December 2026", …] when its date has not passed yet.
+ */
+export function reviewDueText(review: ProfileReview): [string, string] {
+  const when =
+    review.dueDate === ''
+      ? 'No date set'
+      : review.overdue
+        ? `Overdue since ${review.dueDate}`
+        : `Due ${review.dueDate}`;
+  const what = `${review.kind ? `${review.kind} review` : 'Review'}, ${review.intervention}`;
+  return [when, what];
 }
 
 /** "Mid-point review, 14 December 2026: 7/10". */

@@ -14,6 +14,7 @@ import type { ParticipantApi } from './participants-contract';
 import type { ReviewApi } from './reviews-contract';
 import type { LetterApi } from './letters-contract';
 import type { DecisionApi } from './decisions-contract';
+import type { GettingStartedApi } from './getting-started-contract';
 
 export interface LibraryChoice {
   id: string;
@@ -73,6 +74,7 @@ export interface ServerApi
     ReviewApi,
     LetterApi,
     ReminderApi,
-    DecisionApi {}
+    DecisionApi,
+    GettingStartedApi {}
 
 export type ServerFunctionName = keyof ServerApi;

@@ -27,6 +27,7 @@ import {
   type InterventionFacts,
 } from '../domain/warnings';
 import { listOf } from '../domain/text';
+import { staffNameKey } from '../domain/staff-names';
 import {
   interventionFacts,
   libraryFacts,
@@ -303,10 +304,18 @@ function changedLabels(interventions: Table): string[] {
     .map((field) => INTERVENTION_LABELS[field]);
 }
 
-/** A refusal when the lead is not on the Staff tab (any name will do while the tab is empty). */
+/**
+ * A refusal when the lead is not on the Staff tab (any name will do while the tab is empty),
+ * matched as reminders match them: "Tom Reed (TA)" is Tom Reed.
+ */
 function leadProblem(intervention: Intervention, staff: Table): SaveResult | undefined {
-  const staffNames = new Set(staff.texts('Name').map((n) => n.toLowerCase()));
-  if (staffNames.size > 0 && !staffNames.has(intervention.lead.toLowerCase())) {
+  const staffNames = new Set(
+    staff
+      .texts('Name')
+      .map(staffNameKey)
+      .filter((k) => k !== ''),
+  );
+  if (staffNames.size > 0 && !staffNames.has(staffNameKey(intervention.lead))) {
     return refused({
       lead: `${INTERVENTION_LABELS.lead}: "${intervention.lead}" is not on the Staff tab. Choose a name from the list, or add them to the Staff tab first.`,
     });
@@ -327,6 +336,7 @@ function warningsFor(
       settings: practiceSettings(settings),
       staff: staff.records().map(staffFacts),
       library: library.records().map(libraryFacts),
+      calendar: calendarFrom(settings),
     },
   );
 }

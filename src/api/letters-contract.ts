@@ -31,6 +31,8 @@ export type LetterResult =
       url: string;
       /** Placeholders in the school's template that the add-on does not know (left as typed). */
       unknownPlaceholders: string[];
+      /** What to check before sending it (e.g. the school's name is missing from Settings). */
+      warnings: string[];
       message: string;
     }
   | { ok: false; participantId: string; message: string };

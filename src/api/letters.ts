@@ -20,8 +20,10 @@ import {
   placeholderValues,
   type LetterFacts,
   type LetterKind,
+  type LetterProvisionFacts,
   type LetterReviewFacts,
 } from '../domain/letters';
+import { libraryRecordFrom, type LibraryRecord } from '../domain/staff';
 import { isRemovedStatus } from '../domain/participant';
 import { listOf } from '../domain/text';
 import { TABS, type TabSpec } from '../domain/workbook';
@@ -129,6 +131,7 @@ export function generateLetter(request: unknown, requestId?: unknown): LetterRes
         reviews: TABS.reviews,
         staff: TABS.staff,
         settings: TABS.settings,
+        library: TABS.provisionLibrary,
       },
       (tables, { user, now }): LetterResult => makeLetter(tables, participantId, kind, user, now),
       {
@@ -139,6 +142,7 @@ export function generateLetter(request: unknown, requestId?: unknown): LetterRes
           name: '',
           url: '',
           unknownPlaceholders: [],
+          warnings: [],
           message: `${ALREADY_SAVED} The letter's link is on the pupil's row of the Participants tab.`,
         }),
       },
@@ -199,6 +203,7 @@ interface Tables {
   reviews: Table;
   staff: Table;
   settings: Table;
+  library: Table;
 }
 
 function makeLetter(
@@ -312,7 +317,21 @@ function makeLetter(
   ]
     .filter(Boolean)
     .join(' ');
-  return { ok: true, participantId, name: docName, url, unknownPlaceholders: unknown, message };
+  const warnings =
+    facts.schoolName.trim() === ''
+      ? [
+          `The letter does not name the school: "School name" on the Settings tab is blank. Type the school's name there, then make the letter again.`,
+        ]
+      : [];
+  return {
+    ok: true,
+    participantId,
+    name: docName,
+    url,
+    unknownPlaceholders: unknown,
+    warnings,
+    message,
+  };
 }
 
 function letterFacts(
@@ -330,6 +349,8 @@ function letterFacts(
       .filter((row) => row.text('Participant ID') === place.id && row.text('Kind') === kind)
       .map(reviewFacts);
   const senco = tables.staff.records().find((row) => row.text('Role').toLowerCase() === 'senco');
+  const provisionId = intervention.text(c.provisionId);
+  const entry = provisionId === '' ? undefined : tables.library.find(provisionId);
   return {
     today,
     schoolName: settings.get('school name') ?? '',
@@ -337,8 +358,6 @@ function letterFacts(
     pupil: {
       firstName: pupil.text('First name'),
       lastName: pupil.text('Last name'),
-      primaryNeed: pupil.text('Primary need'),
-      secondaryNeed: pupil.text('Secondary need'),
     },
     intervention: {
       name: intervention.text(c.name),
@@ -349,6 +368,7 @@ function letterFacts(
       expectedOutcome: intervention.text(c.expectedOutcome),
       assessmentMethods: intervention.text(c.assessmentMethods),
       location: intervention.text(c.location),
+      delivery: intervention.text(c.delivery),
       startDate: intervention.date(c.startDate),
       lengthWeeks: intervention.number(c.lengthWeeks),
       sessionsPerWeek: intervention.number(c.sessionsPerWeek),
@@ -370,8 +390,21 @@ function letterFacts(
       status: place.text('Status'),
       targetMet: place.text('Target met'),
     },
+    provision: entry ? provisionFacts(libraryRecordFrom(entry)) : undefined,
     midPoint: pickReview(reviewsOf('Mid-point')),
     end: pickReview(reviewsOf('End')),
+  };
+}
+
+/** Only the entry's parent-facing fields: its cost, group size and training never reach a letter. */
+function provisionFacts(entry: LibraryRecord): LetterProvisionFacts {
+  return {
+    name: entry.name,
+    areaOfNeed: entry.areaOfNeed,
+    helpAtHome: entry.helpAtHome,
+    evidenceNote: entry.evidenceNote,
+    evidenceLink: entry.evidenceLink,
+    evidenceStrength: entry.evidenceStrength,
   };
 }
 

@@ -122,6 +122,8 @@ export interface ProfileReview {
   intervention: string;
   /** "14 September 2026", or '' when the review has no due date. */
   dueDate: string;
+  /** Its due date has passed (before today) and it is still Due. */
+  overdue: boolean;
 }
 
 export interface ProfileLessonTime {
@@ -148,6 +150,7 @@ export interface PupilProfile {
   };
   current: ProfilePlace[];
   past: ProfilePlace[];
+  /** Reviews still to do, earliest due first (so the overdue ones come first). */
   reviewsDue: ProfileReview[];
   lessonTime: ProfileLessonTime[];
   /** Total minutes a week away from lessons, and in words. */

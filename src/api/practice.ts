@@ -1,7 +1,10 @@
 /**
  * "Check good practice": recomputes the Warnings column of every intervention and every pupil's
- * place, for rows typed or imported by hand as well as those saved through the forms.
+ * place, for rows typed or imported by hand as well as those saved through the forms. Also the
+ * recomputation other saves share when what an intervention's warnings depend on changes (a
+ * person added to the Staff tab, or their training).
  */
+import { calendarFrom } from '../store/calendar';
 import { interventionWarnings, participantWarnings, formatWarnings } from '../domain/warnings';
 import { TABS } from '../domain/workbook';
 import {
@@ -12,6 +15,7 @@ import {
   staffFacts,
 } from '../store/facts';
 import { runOperation } from '../store/operation';
+import type { Table } from '../store/table';
 
 export interface PracticeCheck {
   interventionsWithWarnings: number;
@@ -28,28 +32,19 @@ export function recheckGoodPractice(): PracticeCheck {
       library: TABS.provisionLibrary,
       settings: TABS.settings,
     },
-    ({ interventions, participants, staff, library, settings }, { now }) => {
+    (tables, { now }) => {
+      const { interventions, participants, settings } = tables;
       const check: PracticeCheck = {
         interventionsWithWarnings: 0,
         placesWithWarnings: 0,
         warnings: 0,
       };
-      const rules = practiceSettings(settings);
-      const interventionContext = {
-        settings: rules,
-        staff: staff.records().map(staffFacts),
-        library: library.records().map(libraryFacts),
-      };
-      const interventionRows = interventions.records();
-      for (const row of interventionRows) {
-        const warnings = interventionWarnings(interventionFacts(row), interventionContext);
-        row.set({ Warnings: formatWarnings(warnings) });
-        if (warnings.length > 0) check.interventionsWithWarnings += 1;
-        check.warnings += warnings.length;
-      }
+      const counts = refreshInterventionWarnings(tables);
+      check.interventionsWithWarnings = counts.withWarnings;
+      check.warnings = counts.warnings;
       const placeContext = {
-        settings: rules,
-        interventions: interventionRows.map(interventionFacts),
+        settings: practiceSettings(settings),
+        interventions: interventions.records().map(interventionFacts),
         participants: participants.records().map(participantFacts),
         today: now,
       };
@@ -62,4 +57,29 @@ export function recheckGoodPractice(): PracticeCheck {
       return check;
     },
   );
+}
+
+/**
+ * Works out the Warnings of the interventions given (every one when `ids` is left out) from the
+ * tables as changed in memory, written with the rest of the operation.
+ */
+export function refreshInterventionWarnings(
+  tables: { interventions: Table; staff: Table; library: Table; settings: Table },
+  ids?: ReadonlySet<string>,
+): { withWarnings: number; warnings: number } {
+  const context = {
+    settings: practiceSettings(tables.settings),
+    staff: tables.staff.records().map(staffFacts),
+    library: tables.library.records().map(libraryFacts),
+    calendar: calendarFrom(tables.settings),
+  };
+  const counts = { withWarnings: 0, warnings: 0 };
+  for (const row of tables.interventions.records()) {
+    if (ids !== undefined && !ids.has(row.id)) continue;
+    const warnings = interventionWarnings(interventionFacts(row), context);
+    row.set({ Warnings: formatWarnings(warnings) });
+    if (warnings.length > 0) counts.withWarnings += 1;
+    counts.warnings += warnings.length;
+  }
+  return counts;
 }

@@ -1,5 +1,6 @@
 /** Pupils: add and edit, and import from a CSV exported from the school's MIS. */
-import type { ColumnMapping, PupilForm } from '../domain/pupil';
+import type { PupilForm } from '../domain/pupil';
+import type { ColumnMapping } from '../domain/pupil-columns';
 import type { SaveResult } from './contract';
 
 export interface PupilChoice {

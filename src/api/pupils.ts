@@ -2,25 +2,23 @@
 import { isoFromDate, dateFromIso } from '../domain/dates';
 import { newRecordId } from '../domain/ids';
 import {
-  duplicateMessage,
-  knownPupilIndex,
-  MAX_IMPORT_ROWS,
-  mappingProblems,
   normaliseNeed,
   normaliseSenStatus,
   normaliseYearGroup,
   parseDateText,
+} from '../domain/mis-values';
+import {
   PUPIL_COLUMNS,
   PUPIL_FIELDS,
   PUPIL_LABELS,
   pupilSummary,
-  reviewImport,
   validatePupil,
-  type ColumnMapping,
-  type KnownPupil,
   type Pupil,
   type PupilField,
 } from '../domain/pupil';
+import { mappingProblems, type ColumnMapping } from '../domain/pupil-columns';
+import { duplicateMessage, knownPupilIndex, type KnownPupil } from '../domain/pupil-duplicates';
+import { MAX_IMPORT_ROWS, reviewImport } from '../domain/pupil-import';
 import type { FieldErrors } from '../domain/schema-helpers';
 import { TABS } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';

@@ -42,7 +42,7 @@ const WHAT_THEY_ARE =
   'Every morning at about 7 am, each member of staff gets one email listing the reviews they lead or support that are due in the next few school days (see "Reminder lead time" on the Settings tab) or overdue, and the SENCo gets a summary. Pupils are shown by initials and year group. The Dashboard tab shows how each run went.';
 
 /** Makes the acting user the owner: their trigger (made if missing) sends from tomorrow. */
-function becomeOwner(user: string): void {
+export function becomeOwner(user: string): void {
   const triggerId =
     myTriggersFor(HANDLER)[0]?.getUniqueId() ?? installDailyTrigger(HANDLER, RUN_HOUR);
   documentProperties().setProperties({

@@ -32,6 +32,7 @@ import {
   type Digest,
   type ReminderKind,
 } from '../domain/reminders';
+import { openNote, runHeadline } from '../domain/reminder-summary';
 import {
   completeKey,
   entryReminder,
@@ -63,7 +64,6 @@ import {
   userProperties,
 } from '../services/triggers';
 import {
-  DECISIONS_KEY,
   DIGESTS_SENT_KEY,
   errorMessage,
   FAILURE_MAILED_KEY,
@@ -226,6 +226,7 @@ function runReminders(
       if (!entries.has(entry)) entries.set(entry, inFlight!.on);
 
     const settings = reminderSettingsForEmail(settingValues(t.settings), props);
+    const summarySentToday = props[SUMMARY_SENT_KEY] === todayIso;
     const plan = planReminders({
       reviews: [...reviewRows.values()].map((r) => ({
         id: r.id,
@@ -267,9 +268,8 @@ function runReminders(
       calendar: calendarFrom(t.settings),
       sheetUrl: `${activeSpreadsheet().getUrl()}#gid=${t.reviews.sheet.getSheetId()}`,
       alreadySent: new Set(entries.keys()),
-      summarySentToday: props[SUMMARY_SENT_KEY] === todayIso,
+      summarySentToday,
       digestsSentToday: new Set(digestsSentOn(props[DIGESTS_SENT_KEY], todayIso)),
-      decisionsSummarised: new Set(parseList(props[DECISIONS_KEY])),
     });
 
     // Send, whoever has waited longest first; each email in flight before, logged after.
@@ -352,15 +352,18 @@ function runReminders(
       d.key === SUMMARY_KEY ? `${d.recipientName} (SENCo summary)` : d.recipientName,
     );
     const runNotes = [
-      !plan.schoolDay
-        ? 'Not a school day: nothing sent (the next school day catches up).'
-        : digests.length === 0
-          ? 'Nothing to remind anyone about today.'
-          : `Sent ${progress.emailsSent} of ${digests.length} emails.`,
+      runHeadline({
+        schoolDay: plan.schoolDay,
+        open: plan.open,
+        planned: digests.length,
+        sent: progress.emailsSent,
+        summarySentToday,
+      }),
       stopped ? 'Stopped: daily email quota reached; the rest go tomorrow.' : '',
       error !== undefined
         ? `Stopped by a problem (see "Reminders: last error"); the rest go with the next run.`
         : '',
+      openNote(plan),
       resolved && resolved.resend.length > 0
         ? `The run of ${longDay(inFlight!.on)} stopped while emailing ${inFlight!.recipientName || 'someone'}: that email may have gone, so its reminders were sent again, so that no review is missed.`
         : '',
@@ -470,7 +473,6 @@ class SentLogWriter {
       values[key] = JSON.stringify(log);
     }
     if (digest.key === SUMMARY_KEY) {
-      marker(DECISIONS_KEY, JSON.stringify(digest.decisions));
       marker(SUMMARY_SENT_KEY, this.on);
     } else {
       this.digestsToday.push(digest.key);

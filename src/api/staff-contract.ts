@@ -15,6 +15,8 @@ export interface StaffFormOptions {
   staff: RecordChoice[];
   /** Rows on the Staff tab with no Staff ID (typed in by hand): they cannot be picked here. */
   withoutId: number;
+  /** The Provision library's programme names, each once, by name: to pick for "Trained in". */
+  programmes: string[];
 }
 
 export interface LibraryFormOptions {

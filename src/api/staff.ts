@@ -19,8 +19,12 @@ import {
   validateStaffMember,
   type StaffMember,
 } from '../domain/staff';
+import { libraryDosageWarnings } from '../domain/library-dosage';
 import { TABS, type TabSpec } from '../domain/workbook';
 import { uuid } from '../services/environment';
+import { practiceSettings } from '../store/facts';
+import { programmeNames } from '../domain/training';
+import { refreshInterventionWarnings } from './practice';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
 import { activeSpreadsheet, readTables } from '../store/workbook';
@@ -39,11 +43,13 @@ import { refused, savedAlready } from './results';
 
 export function getStaffFormOptions(): StaffFormOptions {
   const table = readIfThere(TABS.staff);
-  if (!table) return { workbookReady: false, staff: [], withoutId: 0 };
+  if (!table) return { workbookReady: false, staff: [], withoutId: 0, programmes: [] };
   const { choices, withoutId } = choicesOf(table, (row) =>
     staffChoiceLabel(row.text('Name'), row.text('Role')),
   );
-  return { workbookReady: true, staff: choices, withoutId };
+  const library = readIfThere(TABS.provisionLibrary);
+  const programmes = library ? programmeNames(library.texts('Name')) : [];
+  return { workbookReady: true, staff: choices, withoutId, programmes };
 }
 
 export function getStaffMember(id: string): StaffMemberForm | null {
@@ -62,8 +68,9 @@ export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult 
       interventions: TABS.interventions,
       participants: TABS.participants,
       settings: TABS.settings,
+      library: TABS.provisionLibrary,
     },
-    ({ staff, interventions, participants, settings }, { now }): SaveResult => {
+    ({ staff, interventions, participants, settings, library }, { now }): SaveResult => {
       const row = id === '' ? undefined : staff.find(id);
       if (id !== '' && !row) return refused(goneFromTab('member of staff', TABS.staff.name));
       const people = staff.records();
@@ -110,6 +117,8 @@ export function saveStaffMember(form: unknown, requestId?: unknown): SaveResult 
       const priced = interventionsOf(interventions, named);
       if (priced.size > 0) {
         syncInterventionFigures({ interventions, participants, staff, settings }, now, priced);
+        // Whether they are on the Staff tab, and trained, is in those interventions' warnings.
+        refreshInterventionWarnings({ interventions, staff, library, settings }, priced);
       }
       const warnings = [...sencoWarnings(before, after, !row), ...sameNameWarnings(member, others)];
       return {
@@ -163,10 +172,12 @@ export function saveLibraryEntry(form: unknown, requestId?: unknown): SaveResult
   const id = idOf(form);
   const tab = TABS.provisionLibrary;
   return runOperation(
-    { library: tab },
-    ({ library }): SaveResult => {
+    { library: tab, settings: TABS.settings },
+    ({ library, settings }): SaveResult => {
       const row = id === '' ? undefined : library.find(id);
       if (id !== '' && !row) return refused(goneFromTab('library entry', tab.name));
+      // Read only: the entry's defaults against the school's bounds, saved either way.
+      const warnings = libraryDosageWarnings(entry, practiceSettings(settings));
       if (row) {
         row.set(libraryCells(entry));
         return library.changes.length === 0
@@ -174,11 +185,13 @@ export function saveLibraryEntry(form: unknown, requestId?: unknown): SaveResult
               ok: true,
               id,
               message: `Nothing had changed in "${entry.name}", so nothing was saved.`,
+              warnings,
             }
           : {
               ok: true,
               id,
               message: `Saved the changes to "${entry.name}" in the Provision library.`,
+              warnings,
             };
       }
       const recordId = newRecordId(tab.idPrefix, library.ids(), uuid);
@@ -187,6 +200,7 @@ export function saveLibraryEntry(form: unknown, requestId?: unknown): SaveResult
         ok: true,
         id: recordId,
         message: `Added "${entry.name}" (${recordId}) to the Provision library. It is now offered when you add an intervention.`,
+        warnings,
       };
     },
     { requestId, alreadyDone: savedAlready },

@@ -4,7 +4,6 @@
  * schema validates in the sidebar and again on the server. The consent gate lives here too: no
  * pupil is marked Started until the record says their parents knew, or why they were not told.
  */
-import { format, isValid, parseISO } from 'date-fns';
 import * as z from 'zod';
 import {
   LESSONS,
@@ -15,6 +14,7 @@ import {
 } from './workbook';
 import {
   oneOf,
+  optionalIsoDate,
   optionalText,
   validateWith,
   type FieldErrors,
@@ -23,23 +23,6 @@ import {
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks for optional fields
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A date that may be left blank (''), else yyyy-mm-dd between 2000 and 2100. */
-function optionalIsoDate(label: string) {
-  return z
-    .string({ error: `${label}: enter a date` })
-    .trim()
-    .refine((v) => v === '' || (ISO_DATE.test(v) && isValid(parseISO(v))), {
-      error: `${label}: enter a real date, like 2026-09-07, or leave it blank`,
-    })
-    .refine((v) => v === '' || (v >= '2000-01-01' && v <= '2100-12-31'), {
-      error: `${label}: enter a date between 2000 and 2100`,
-    })
-    .optional()
-    .transform((v) => v ?? '');
-}
 
 /** One of a list, or blank (''). */
 function optionalChoice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
@@ -222,10 +205,8 @@ export function isRemovedStatus(status: string): boolean {
   return status.trim().toLowerCase() === 'removed';
 }
 
-/** "14 September 2026". */
-export function longDate(date: Date): string {
-  return format(date, 'd MMMM yyyy');
-}
+/** "14 September 2026" (kept here too: many views import it from this file). */
+export { longDate } from './dates';
 
 /** "3 × 20 min a week"; '' when either number is missing. */
 export function sessionsText(sessionsPerWeek?: number, minutesPerSession?: number): string {

@@ -14,11 +14,14 @@
  * - Summer: a programme does not carry on over the summer holiday. A review that would fall in
  *   the summer holiday or after it (when the length runs past the end of the summer term) is
  *   brought back to the last school day of the summer term, so it is done before the pupil moves
- *   on; the mid-point is never later than the end.
+ *   on.
+ * - The mid-point is always before the end: when moving it to a school day, or the summer rule,
+ *   puts it on or after the end's date, it is the last school day before the end instead (never
+ *   before the baseline).
  * - Without any term dates on the Settings tab, every weekday that is not a listed holiday, bank
  *   holiday or INSET day counts as a school day.
  */
-import { addDays, addWeeks, startOfDay } from 'date-fns';
+import { addDays, addWeeks, startOfDay, subDays } from 'date-fns';
 import { mondayOf, type SchoolCalendar } from './calendar';
 
 export interface ReviewDates {
@@ -73,7 +76,10 @@ export function reviewDates(
     calendar.summerTermEndBetween(baseline, day) ?? calendar.nextSchoolDay(day);
   const end = due(afterSchoolWeeks(baseline, weeks, calendar));
   const mid = due(afterSchoolWeeks(baseline, midPointWeeks(weeks), calendar));
-  const midPoint = mid > end ? end : mid;
+  // Two reviews on one day would be one review: a mid-point that a holiday (or the summer) moved
+  // onto or past the end comes back to the last school day before the end.
+  const before = calendar.previousSchoolDay(subDays(end, 1));
+  const midPoint = mid < end ? mid : before > baseline ? before : baseline;
   return { baseline, midPoint, end };
 }
 

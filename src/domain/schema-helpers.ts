@@ -2,8 +2,8 @@
  * Building blocks for the form schemas shared by the sidebar (validating as the user types) and the
  * server (validating again before anything is written). Messages name the field in plain English.
  */
-import { isValid, parseISO } from 'date-fns';
 import * as z from 'zod';
+import { readDate } from './typed-date';
 
 const blankToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -45,18 +45,72 @@ export function wholeNumber(label: string, min: number, max: number) {
   );
 }
 
-/** A calendar date as the date input gives it: yyyy-mm-dd. */
-export function isoDate(label: string) {
+/**
+ * What the sidebar sends for a date field whose date input holds something that is not a date
+ * (the browser gives no value for it, so without this it would look blank).
+ */
+export const NOT_A_DATE_TYPED = 'not a date';
+
+/**
+ * A date typed in a form: yyyy-mm-dd as the date input gives it, or day/month/year as staff type
+ * it. Returns yyyy-mm-dd, or the message to show: a day that does not exist is named in words
+ * ("Start date: 31 February 2026 is not a date: February 2026 has 28 days"). '' is blank.
+ */
+export function readFormDate(
+  label: string,
+  text: string,
+  blank: 'required' | 'allowed' = 'required',
+  example = '07/09/2026',
+): { iso: string } | { problem: string } {
+  const value = text.trim();
+  if (value === '')
+    return blank === 'allowed' ? { iso: '' } : { problem: `${label}: this is required` };
+  if (value === NOT_A_DATE_TYPED) {
+    return { problem: `${label}: the date typed is not a date: check the day is in that month` };
+  }
+  const read = readDate(value);
+  if (read.kind === 'date') return { iso: read.iso };
+  if (read.kind === 'no such day') {
+    return { problem: `${label}: ${read.words ?? value} is not a date: ${read.reason}` };
+  }
+  const orBlank = blank === 'allowed' ? ', or leave it blank' : '';
+  return { problem: `${label}: enter a date, like ${example}${orBlank}` };
+}
+
+function formDate(label: string, blank: 'required' | 'allowed') {
+  const read = (text: string) => readFormDate(label, text, blank);
+  // A check, then the change to yyyy-mm-dd: a problem found by a check still lets the form's own
+  // rules (such as the consent gate) run, so one pass shows every problem.
   return z
-    .string({ error: `${label}: this is required` })
-    .trim()
-    .min(1, { error: `${label}: this is required` })
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValid(parseISO(v)), {
-      error: `${label}: enter a real date, like 2026-09-07`,
+    .string({
+      error: blank === 'required' ? `${label}: this is required` : `${label}: enter a date`,
     })
-    .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', {
-      error: `${label}: enter a date between 2000 and 2100`,
+    .superRefine((text, context) => {
+      const date = read(text);
+      const problem =
+        'problem' in date
+          ? date.problem
+          : date.iso !== '' && (date.iso < '2000-01-01' || date.iso > '2100-12-31')
+            ? `${label}: enter a date between 2000 and 2100`
+            : undefined;
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((text) => {
+      const date = read(text);
+      return 'iso' in date ? date.iso : '';
     });
+}
+
+/** A required date (see readFormDate), between 2000 and 2100; yyyy-mm-dd once valid. */
+export function isoDate(label: string) {
+  return formDate(label, 'required');
+}
+
+/** A date that may be left blank (''), else as isoDate. */
+export function optionalIsoDate(label: string) {
+  return formDate(label, 'allowed')
+    .optional()
+    .transform((v) => v ?? '');
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {

@@ -14,7 +14,7 @@
  * - Property values are limited to 9 KB each and 500 KB a store: the log is split into values of
  *   at most SENT_LOG_MAX_BYTES.
  */
-import type { ReminderKind } from './reminders';
+import type { ReminderKind } from './reminder-model';
 
 /** A run's log: the day it ran and the entries of what it emailed. */
 export interface SentLog {

@@ -254,12 +254,15 @@ export const librarySchema = z.object({
   resourceCost: pounds('Resource cost', 0, 100000),
   usualGroupSize: optionalWholeNumber('Usual group size', 1, 40),
   trainingNeeded: optionalText('Training needed', 300),
+  helpAtHome: optionalText('Help at home', 1000),
 });
 
 export type LibraryEntry = z.output<typeof librarySchema>;
 export type LibraryField = keyof LibraryEntry;
-/** What the form sends: every field as typed. */
-export type LibraryForm = Record<LibraryField, string>;
+/** What the form sends: every field as typed ("Help at home" may be left out: it came later). */
+export type LibraryForm = Record<Exclude<LibraryField, 'helpAtHome'>, string> & {
+  helpAtHome?: string;
+};
 
 export function validateLibraryEntry(input: unknown): Validated<LibraryEntry> {
   return validateWith(librarySchema, input);
@@ -278,6 +281,7 @@ export const LIBRARY_LABELS: Record<LibraryField, string> = {
   resourceCost: 'Resource cost',
   usualGroupSize: 'Usual group size',
   trainingNeeded: 'Training needed',
+  helpAtHome: 'Help at home',
 };
 
 /** The Provision library tab's header for each form field. */
@@ -293,6 +297,7 @@ export const LIBRARY_COLUMNS: Record<LibraryField, string> = {
   resourceCost: 'Resource cost',
   usualGroupSize: 'Usual group size',
   trainingNeeded: 'Training needed',
+  helpAtHome: 'Help at home',
 };
 
 /** A need read from a cell ("spld", or the words typed by hand) as its code when it is one. */
@@ -329,6 +334,8 @@ export interface LibraryRecord {
   resourceCost: number | undefined;
   usualGroupSize: number | undefined;
   trainingNeeded: string;
+  /** What parents can do at home, in the school's words, for letters ('' when none). */
+  helpAtHome: string;
 }
 
 export type InterventionPrefill = Partial<Record<InterventionField, string>>;
@@ -355,29 +362,12 @@ function wholeText(n: number | undefined, min: number, max: number): string | un
   return n !== undefined && Number.isInteger(n) && n >= min && n <= max ? String(n) : undefined;
 }
 
-/** What a session looks like, from the library's facts, for the intervention's summary. */
-export function librarySummary(entry: LibraryRecord): string {
-  const need = normaliseNeed(entry.areaOfNeed);
-  const sentences: string[] = [];
-  if (need in NEED_CODES) sentences.push(`Area of need: ${needLabel(need as NeedCode)}.`);
-  const group = entry.usualGroupSize;
-  if (group !== undefined && Number.isInteger(group) && group >= 1) {
-    sentences.push(group === 1 ? 'Usually one pupil at a time.' : `Usually a group of ${group}.`);
-  }
-  const cost = entry.resourceCost;
-  if (cost !== undefined && Number.isFinite(cost) && cost > 0) {
-    sentences.push(`Resources cost about ${formatPounds(cost)}.`);
-  }
-  const training = entry.trainingNeeded.trim();
-  if (/^(none|no|n\/a)\.?$/i.test(training)) sentences.push('No special training needed.');
-  else if (training !== '') sentences.push(`Training needed: ${training.replace(/\.$/, '')}.`);
-  return sentences.join(' ');
-}
-
 /**
  * The intervention form's fields pre-filled from a library entry: its name, default dosage, the
- * evidence as the rationale, group or individual from the usual group size, a summary, and the
- * entry's ID. Fields the entry does not know are left out (the form keeps what is there).
+ * evidence as the rationale, group or individual from the usual group size, and the entry's ID.
+ * Fields the entry does not know are left out (the form keeps what is there). The Summary is
+ * left for staff to write, since letters show it to parents as "What happens in a session": the
+ * library's area of need, group size, cost and training are internal and never go in it.
  */
 export function interventionPrefill(entry: LibraryRecord): InterventionPrefill {
   const form: InterventionPrefill = { provisionId: entry.id };
@@ -394,8 +384,6 @@ export function interventionPrefill(entry: LibraryRecord): InterventionPrefill {
   if (group !== undefined && Number.isInteger(group) && group >= 1) {
     form.delivery = group > 1 ? 'Group' : 'Individual';
   }
-  const summary = librarySummary(entry);
-  if (summary) form.summary = summary;
   return form;
 }
 
@@ -429,6 +417,7 @@ export function libraryRecordFrom(row: CellReader): LibraryRecord {
     resourceCost: row.number(c.resourceCost),
     usualGroupSize: row.number(c.usualGroupSize),
     trainingNeeded: row.text(c.trainingNeeded),
+    helpAtHome: row.text(c.helpAtHome),
   };
 }
 
@@ -466,6 +455,7 @@ export function libraryFormFrom(row: CellReader): LibraryForm {
     resourceCost: moneyText(row, c.resourceCost),
     usualGroupSize: row.text(c.usualGroupSize),
     trainingNeeded: row.text(c.trainingNeeded),
+    helpAtHome: row.text(c.helpAtHome),
   };
 }
 

@@ -192,6 +192,10 @@ export const TABS = {
       { header: 'Resource cost', rule: { kind: 'number', min: 0, max: 100000 }, format: MONEY },
       { header: 'Usual group size', rule: { kind: 'number', min: 1, max: 40 } },
       { header: 'Training needed' },
+      {
+        header: 'Help at home',
+        note: 'For parents, in plain words: what they can do at home to help. Letters to parents print it under "How you can help at home"; blank gives advice for the area of need',
+      },
     ],
   },
   interventions: {

@@ -27,6 +27,7 @@ export function interventionFacts(row: Row): InterventionFacts {
     startDate: row.date(c.startDate),
     rationale: row.text(c.rationale),
     provisionId: row.text(c.provisionId),
+    status: row.text('Status'),
   };
 }
 
@@ -42,7 +43,7 @@ export function participantFacts(row: Row): ParticipantFacts {
 }
 
 export function staffFacts(row: Row): StaffFacts {
-  return { name: row.text('Name'), trainedIn: row.text('Trained in') };
+  return { name: row.text('Name'), trainedIn: row.text('Trained in'), role: row.text('Role') };
 }
 
 /** The email addresses of the SENCos on the Staff tab (Role SENCo, with an email), each once. */

@@ -19,6 +19,7 @@ import {
 } from '../domain/workbook';
 import { columnLetter } from '../domain/hand-edits';
 import { senReportSettingRows } from '../domain/national-figures';
+import { schoolNameFromSpreadsheet } from '../domain/school-name';
 import { termDateKind } from './calendar';
 import { prepareDashboardFrame } from './dashboard-frame';
 
@@ -51,7 +52,9 @@ export function setUpWorkbook(spreadsheet: Spreadsheet, editorEmail: string): Se
   for (const { spec, sheet, headers } of prepared) {
     styleHeaderRow(sheet, spec, headers.length, editorEmail);
     applyColumnRules(rules, sheet, spec, headers);
-    if (spec.name === TABS.settings.name) report.settingsAdded = addMissingSettings(sheet);
+    if (spec.name === TABS.settings.name) {
+      report.settingsAdded = addMissingSettings(sheet, spreadsheet.getName());
+    }
     if (spec.name === TABS.staff.name) protectHourlyCosts(sheet, headers, editorEmail);
   }
   removeEmptyDefaultSheet(spreadsheet, report);
@@ -207,11 +210,14 @@ function staffNameColumn(staff: Sheet): number {
   return headers.indexOf('Name') + 1;
 }
 
+const SCHOOL_NAME = 'School name';
+
 /**
  * Writes default settings that are not there yet (by name), and default measures (by their name in
- * Value); rows staff changed are kept as they are.
+ * Value); rows staff changed are kept as they are. A blank or missing "School name" is filled in
+ * from the spreadsheet's name, so letters name the school from the start.
  */
-function addMissingSettings(settings: Sheet): number {
+function addMissingSettings(settings: Sheet, spreadsheetName: string): number {
   const values = settings.getDataRange().getValues();
   const headers = (values[0] ?? []).map(cellToText);
   const nameColumn = headers.indexOf('Setting');
@@ -219,6 +225,13 @@ function addMissingSettings(settings: Sheet): number {
   const notesColumn = headers.indexOf('Notes');
   if (nameColumn < 0 || valueColumn < 0) return 0;
   const present = new Set(values.slice(1).map((row) => cellToText(row[nameColumn])));
+  const schoolName = schoolNameFromSpreadsheet(spreadsheetName);
+  const schoolRow = values.findIndex(
+    (row, i) => i > 0 && cellToText(row[nameColumn]) === SCHOOL_NAME,
+  );
+  if (schoolName !== '' && schoolRow > 0 && cellToText(values[schoolRow]?.[valueColumn]) === '') {
+    settings.getRange(schoolRow + 1, valueColumn + 1).setValue(`'${schoolName}`);
+  }
   const measuresPresent = new Set(
     values
       .slice(1)
@@ -242,7 +255,15 @@ function addMissingSettings(settings: Sheet): number {
   const rows = [
     ...[...DEFAULT_SETTINGS, ...DEFAULT_OUTCOME_SETTING_ROWS, ...senReportSettingRows()]
       .filter((s) => !present.has(s.setting))
-      .map((s) => newRow(s)),
+      .map((s) =>
+        s.setting === SCHOOL_NAME && schoolName !== ''
+          ? newRow({
+              ...s,
+              value: schoolName,
+              notes: `${s.notes}. Filled in from the spreadsheet's name: check it`,
+            })
+          : newRow(s),
+      ),
     ...DEFAULT_MEASURES.filter((m) => !measuresPresent.has(m.value.toLowerCase())).map((m) =>
       newRow(m, { Kind: `'${m.kind}`, 'Out of': m.outOf, 'Better when': `'${m.better}` }),
     ),

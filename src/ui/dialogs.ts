@@ -9,13 +9,18 @@ export type SidebarView =
   | 'library'
   | 'review'
   | 'letters'
-  | 'decide';
+  | 'decide'
+  | 'getting-started';
 
-/** `record`: an ID the view chooses as it opens (its picker pre-selected), or '' for none. */
-export function showSidebar(view: SidebarView, title: string, record = ''): void {
+/**
+ * `record`: an ID the view chooses as it opens (its picker pre-selected), or '' for none.
+ * `asked`: the menu item that was chosen when a blank Sheet opened Getting started instead.
+ */
+export function showSidebar(view: SidebarView, title: string, record = '', asked = ''): void {
   const template = HtmlService.createTemplateFromFile('sidebar');
   template.view = view;
   template.record = record;
+  template.asked = asked;
   const html = template.evaluate().setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -1,5 +1,6 @@
 /** The add-on menu, built when the document opens. */
 export const MENU_SECTIONS = [
+  [{ caption: 'Getting started…', functionName: 'showGettingStarted' }],
   [
     { caption: 'New intervention…', functionName: 'showInterventionForm' },
     { caption: 'Pupils in an intervention…', functionName: 'showParticipantsForm' },

@@ -3,6 +3,7 @@
  * see its link on the pupil's row in the sidebar and in the Participants tab, read it in the Docs
  * viewer; then make the letters for a whole group and see the progress and the summary.
  */
+import { editCellAsUser } from '../../emulator/src/spreadsheet';
 import {
   clickAddonMenuItem,
   pressButton,
@@ -177,3 +178,34 @@ test('letters for the whole group: progress to the end, one failure, then how ma
   expect(await seriousAxeViolations(session.page)).toEqual([]);
   await session.page.screenshot({ path: '/tmp/letters-group.png' });
 }, 60_000);
+
+test('a letter made while the School name setting is blank: made, with a warning saying so', async () => {
+  const emulator = session.run.trial.emulator;
+  const [header = [], ...rows] = emulator.values('Settings');
+  const at = rows.findIndex((r) => r[header.indexOf('Setting')] === 'School name');
+  const valueColumn = header.indexOf('Value') + 1;
+  const school = String(rows[at]?.[valueColumn - 1] ?? '');
+  // The trial's set-up filled it in from the spreadsheet's name.
+  expect(school).toBe('Larkspur Lane Primary School');
+  editCellAsUser(emulator.rt, 'Settings', at + 2, valueColumn, '');
+  try {
+    const phonics = interventionByName('Phonics catch-up');
+    const place = emulator
+      .records('Participants')
+      .find((r) => r['Intervention ID'] === phonics.id && r.Status === 'Started');
+    const { first, last } = pupilById(String(place?.['Pupil ID']));
+    await clickAddonMenuItem(session.page, /Letters to parents/);
+    const sidebar = sidebarFrame(session.page);
+    await chooseIntervention(phonics.id);
+    await pressButton(sidebar, `Mid-point letter for ${first} ${last}`);
+    const warning = sidebar.locator('.warnings').filter({ hasText: 'Check before sending' });
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain(
+      'The letter does not name the school: "School name" on the Settings tab is blank.',
+    );
+    expect(await seriousAxeViolations(session.page)).toEqual([]);
+    await session.page.locator('#sidebar').screenshot({ path: '/tmp/letter-no-school.png' });
+  } finally {
+    editCellAsUser(emulator.rt, 'Settings', at + 2, valueColumn, school);
+  }
+}, 40_000);

@@ -114,3 +114,128 @@ test('a form with a missing name and 500 minutes shows field messages and writes
   expect(session.run.trial.emulator.values('Interventions')).toHaveLength(rowsBefore);
   expect(await gridInterventionNames()).toEqual(gridBefore);
 }, 20_000);
+
+/**
+ * Elements of the sidebar, other than the select itself, that show `text` whole: visible, with
+ * nothing clipped (scrollWidth ≤ clientWidth) and inside the 300 px panel.
+ */
+async function shownWhole(text: string): Promise<string[]> {
+  // The sidebar lays the name out after the choice: give it a moment.
+  for (let tries = 0; tries < 20; tries += 1) {
+    const found = await shownWholeNow(text);
+    if (found.length > 0) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return [];
+}
+
+async function shownWholeNow(text: string): Promise<string[]> {
+  const frame = await (await session.page.$('#sidebar-frame'))?.contentFrame();
+  if (!frame) throw new Error('The sidebar frame is not there');
+  return frame.evaluate((wanted) => {
+    const all = Array.from(document.body.querySelectorAll<HTMLElement>('*'));
+    return all
+      .filter((el) => !el.closest('select') && el.children.length === 0)
+      .filter((el) => (el.textContent ?? '').trim() === wanted)
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return (
+          box.width > 0 &&
+          style.visibility !== 'hidden' &&
+          el.scrollWidth <= el.clientWidth &&
+          box.right <= document.documentElement.clientWidth
+        );
+      })
+      .map((el) => el.tagName.toLowerCase());
+  }, text);
+}
+
+test('the 300 px sidebar shows the whole name chosen in its intervention and pupil pickers', async () => {
+  const { emulator } = session.run.trial;
+  const name = 'Precision teaching: times tables and number bonds to twenty';
+  const saved = emulator.scriptRun<{ ok: boolean }>('saveIntervention', [
+    {
+      name,
+      code: '',
+      lead: 'Jodie Brackett',
+      supportedBy: '',
+      delivery: 'Group',
+      startDate: '2026-11-30',
+      lengthWeeks: '10',
+      sessionsPerWeek: '3',
+      minutesPerSession: '15',
+      location: '',
+      rationale: '',
+      expectedOutcome: 'Recalls the 6, 7 and 8 times tables within 3 seconds',
+      assessmentMethods: '',
+      summary: '',
+      publishedResources: '',
+    },
+  ]).value;
+  expect(saved.ok).toBe(true);
+  emulator.appendRecords('Pupils', [
+    {
+      'Pupil ID': 'PUP-0901',
+      'First name': 'Priya-Anjali',
+      'Last name': 'Montgomery-Fairweather',
+      'Year group': 'Year 4',
+      'SEN status': 'SEN support',
+      'Primary need': 'SPLD',
+    },
+  ]);
+
+  await clickAddonMenuItem(session.page, /Pupils in an intervention/);
+  const sidebar = sidebarFrame(session.page);
+  const picker = sidebar.getByLabel('Intervention', { exact: true });
+  const option = picker.locator('option', { hasText: name });
+  await picker.selectOption((await option.getAttribute('value')) ?? '');
+  const label = ((await option.textContent()) ?? '').trim();
+  expect(label.startsWith(name)).toBe(true);
+  expect((await session.page.locator('#sidebar-frame').boundingBox())?.width).toBe(300);
+  expect(await shownWhole(label)).not.toEqual([]);
+
+  await clickAddonMenuItem(session.page, /Pupil profile/);
+  const pupils = sidebar.locator('select').first();
+  const pupil = pupils.locator('option', { hasText: 'Montgomery-Fairweather' });
+  await pupils.selectOption((await pupil.getAttribute('value')) ?? '');
+  const pupilLabel = ((await pupil.textContent()) ?? '').trim();
+  expect(pupilLabel).toContain('Priya-Anjali Montgomery-Fairweather');
+  expect(await shownWhole(pupilLabel)).not.toEqual([]);
+}, 20_000);
+
+test('the sidebar takes the page’s full height beside the open emulator drawer', async () => {
+  const page = session.page;
+  await clickAddonMenuItem(page, /Record a review/);
+  await sidebarFrame(page).getByRole('heading', { level: 1 }).waitFor();
+  expect(await page.locator('#drawer').isVisible()).toBe(true);
+  const viewport = page.viewportSize();
+  const header = await page.locator('header.topbar').boundingBox();
+  const frame = await page.locator('#sidebar-frame').boundingBox();
+  const title = await page.locator('.sidebar-head').boundingBox();
+  if (!viewport || !header || !frame || !title) throw new Error('The page is not laid out');
+  // The panel starts under the menus and ends at the bottom of the window, as in Sheets.
+  expect(title.y).toBeLessThanOrEqual(header.y + header.height + 6);
+  expect(frame.y + frame.height).toBeGreaterThanOrEqual(viewport.height - 1);
+  expect(frame.height).toBeGreaterThanOrEqual(
+    viewport.height - (header.y + header.height) - title.height - 8,
+  );
+}, 20_000);
+
+test('the trial opens with a one-line note saying what it is and how to reset it', async () => {
+  const page = session.page;
+  const note = page.getByRole('note', { name: 'About this trial' });
+  expect(await note.isVisible()).toBe(true);
+  const text = await note.innerText();
+  expect(text).toMatch(/local trial of the add-on/);
+  expect(text).toMatch(/fictional school/);
+  expect(text).toMatch(/nothing leaves this computer/);
+  expect(text).toContain('npm start -- --reset');
+  const box = await note.boundingBox();
+  expect(box?.height).toBeLessThanOrEqual(40); // one line
+  await page.getByRole('button', { name: /Dismiss this note/ }).click();
+  await note.waitFor({ state: 'hidden' });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Interventions' }).waitFor();
+  expect(await page.getByRole('note', { name: 'About this trial' }).isVisible()).toBe(false);
+}, 20_000);

@@ -18,9 +18,9 @@ function sidebarCalls(): string[] {
   const sidebar = fs.readFileSync(path.join(BUILD_DIR, 'sidebar.html'), 'utf8');
   const names =
     sidebar.match(
-      /\w+\("((?:get|save|preview|import|add|remove|list|find|delete|update|start)[A-Z]\w*)"/g,
+      /[\w$]+\("((?:get|save|preview|import|add|remove|list|find|delete|update|start|setUp|turnOn)[A-Z]\w*)"/g,
     ) ?? [];
-  return [...new Set(names.map((m) => m.replace(/^\w+\("|"$/g, '')))].sort();
+  return [...new Set(names.map((m) => m.replace(/^[\w$]+\("|"$/g, '')))].sort();
 }
 
 describe('the built add-on (build/)', () => {

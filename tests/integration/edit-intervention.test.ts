@@ -182,6 +182,9 @@ describe('choosing an intervention to change', () => {
   });
 });
 
+const SALT_WARNING =
+  '• "SALT" (supporting) is not on the Staff tab, so they get no reminders about this intervention\'s reviews and their time is left out of its cost: add them with the Staff form, or correct the spelling in Lead or Supported by. Someone from outside the school who should not be on the Staff tab can stay as typed.';
+
 describe('changing an intervention', () => {
   it('writes only the changed cells, with the audit noting old and new, and moves no review', () => {
     const { emu, id } = school();
@@ -205,6 +208,8 @@ describe('changing an intervention', () => {
       // Its cost now names the new supporter it cannot price (not audited: worked out).
       'Cost leaves out':
         'Cost leaves out: Ms Amara Okafor (no hourly cost), Mr Tom Reed (no hourly cost), SALT (not on the Staff tab)',
+      // And its warnings name the supporter who is not on the Staff tab (audited: it is new text).
+      Warnings: SALT_WARNING,
     });
     expect(emu.values('Reviews')).toEqual(reviewsBefore);
     expect(emu.values('Participants')).toEqual(participantsBefore);
@@ -213,6 +218,7 @@ describe('changing an intervention', () => {
     expect(audit.map((r) => [r['Record ID'], r.Field, r['Old value'], r['New value']])).toEqual([
       [id, 'Supported by', 'Mr Tom Reed', 'Mr Tom Reed, SALT'],
       [id, 'Location', 'Library', 'Room 4'],
+      [id, 'Warnings', '', SALT_WARNING],
     ]);
     expect(audit.every((r) => r['Record type'] === 'Interventions')).toBe(true);
 

@@ -5,8 +5,9 @@ import { addDocument, FOLDER_MIME } from '../../emulator/src/document';
 import { editCellAsUser, moveColumnAsUser } from '../../emulator/src/spreadsheet';
 import type { CellValue, DocElementState, DocState } from '../../emulator/src/state';
 import type { SaveResult } from '../../src/api/contract';
+import type { InterventionFormOptions } from '../../src/api/contract';
 import type { LetterOptions, LetterPupils, LetterResult } from '../../src/api/letters-contract';
-import { BUILD_DIR, setUpEmulator, validForm } from '../support/emulator';
+import { BUILD_DIR, newEmulator, setUpEmulator, validForm } from '../support/emulator';
 
 const READ = 'SpreadsheetApp.Range.getValues';
 const WRITE = 'SpreadsheetApp.Range.setValues';
@@ -152,7 +153,9 @@ describe('letters to parents', () => {
     expect(text).toContain('Hillside Primary School');
     expect(text).toContain('Monday 23 November 2026');
     expect(text).toContain('Dear parent or carer of Amy,');
-    expect(text).toContain('starting on Monday 2 November 2026');
+    // Made on 23 November for a start on 2 November: it speaks of the start in the past.
+    expect(text).toContain('which Amy started on Monday 2 November 2026');
+    expect(text).not.toMatch(/will be taking part|starting on/);
     expect(text).toContain('How often | 3 sessions a week, 20 minutes each');
     expect(text).toContain(
       'Ms Amara Okafor, special educational needs coordinator, who leads the sessions',
@@ -168,7 +171,7 @@ describe('letters to parents', () => {
     expect(participant(emu, 'PAR-0001')['Start letter']).toBe(result.url);
     expect(participant(emu, 'PAR-0002')['Start letter']).toBe('');
     const calls = emu.calls();
-    expect(calls[READ]).toBe(7); // six tabs, once each, and the audit log's header
+    expect(calls[READ]).toBe(8); // seven tabs, once each, and the audit log's header
     expect(calls[WRITE]).toBe(2); // the link, and the audit log
     expect(calls['DriveApp.File.makeCopy']).toBeUndefined();
     expect(calls['DriveApp.File.setSharing']).toBeUndefined();
@@ -180,7 +183,10 @@ describe('letters to parents', () => {
     if (!mid.ok) throw new Error(mid.message);
     const midText = docText(docByUrl(emu, mid.url));
     expect(midText).toContain(
-      "At the halfway review on Monday 14 December 2026, Amy's result was 6/10.",
+      "At the start (Monday 2 November 2026), Amy's result in the weekly spelling test was 4/10.",
+    );
+    expect(midText).toContain(
+      'At the halfway review on Monday 14 December 2026, the result was 6/10.',
     );
     expect(midText).toContain('working well for Amy');
     expect(midText).toContain('until the end, around Monday 8 February 2027');
@@ -413,5 +419,191 @@ describe('letters to parents', () => {
     const { emu } = school();
     expect([...emu.rt.scopes].sort()).toEqual([...manifest.oauthScopes].sort());
     expect(generate(emu, 'PAR-0001', 'start').ok).toBe(true);
+  });
+});
+
+/** The demo's phonics programme as a SENCo enters it on the Provision library form. */
+const PHONICS_ENTRY = {
+  name: 'Phonics catch-up',
+  areaOfNeed: 'SPLD',
+  evidenceLink: 'https://educationendowmentfoundation.org.uk/education-evidence',
+  evidenceNote: 'Systematic phonics: strong evidence for early readers (EEF Toolkit).',
+  evidenceStrength: 'Strong (several robust studies)',
+  minutesPerSession: '20',
+  sessionsPerWeek: '4',
+  lengthWeeks: '12',
+  resourceCost: '45',
+  usualGroupSize: '4',
+  trainingNeeded: 'School phonics scheme training',
+};
+
+/**
+ * A phonics group made from the library entry, its form left as the pre-fill gave it (plus what
+ * the form requires), for one pupil whose primary need is visual impairment.
+ */
+function phonicsFromLibrary(helpAtHome = ''): { emu: Emulator; interventionId: string } {
+  const emu = setUpEmulator();
+  setSetting(emu, 'School name', 'Hillside Primary School');
+  const entry = emu.scriptRun<SaveResult>('saveLibraryEntry', [
+    { ...PHONICS_ENTRY, helpAtHome },
+  ]).value;
+  if (!entry.ok) throw new Error(JSON.stringify(entry.errors));
+  const options = emu.scriptRun<InterventionFormOptions>('getInterventionFormOptions').value;
+  const prefill = options.library.find((l) => l.id === entry.id)?.form ?? {};
+  const saved = emu.scriptRun<SaveResult>('saveIntervention', [
+    {
+      ...Object.fromEntries(Object.keys(validForm()).map((k) => [k, ''])),
+      ...prefill,
+      lead: 'Mr Tom Reed',
+      startDate: '2026-11-02',
+      expectedOutcome: '32/40 or better on the phonics check',
+    },
+  ]).value;
+  if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+  emu.appendRecords('Pupils', [
+    {
+      'Pupil ID': 'PUP-0009',
+      'First name': 'Kai',
+      'Last name': 'Ward',
+      'Year group': 'Year 2',
+      'Primary need': 'VI',
+      'Secondary need': 'SEMH',
+    },
+  ]);
+  emu.appendRecords('Participants', [
+    {
+      'Participant ID': 'PAR-0009',
+      'Intervention ID': saved.id,
+      'Pupil ID': 'PUP-0009',
+      Status: 'Started',
+      'Start date': day(2026, 11, 2),
+      'Parents informed on': day(2026, 10, 20),
+      'Parents informed how': 'Letter',
+      Baseline: '18/40',
+      'Baseline measure': 'Phonics check',
+      'Baseline date': day(2026, 11, 2),
+      Target: '32/40 or better',
+      'Lesson missed': 'Maths',
+    },
+  ]);
+  return { emu, interventionId: saved.id };
+}
+
+describe('letters say only what a parent should read', () => {
+  const INTERNAL =
+    /Area of need|Specific learning difficulty|Usually a group|Resources cost|£|Training needed|phonics scheme training|Evidence \(|See https/;
+
+  it('a letter from a library-prefilled intervention shows none of the library’s internal notes', () => {
+    const { emu, interventionId } = phonicsFromLibrary();
+    const row = emu.records('Interventions').find((r) => r['Intervention ID'] === interventionId);
+    expect(row?.Summary).toBe('');
+    const made = generate(emu, 'PAR-0009', 'start');
+    if (!made.ok) throw new Error(made.message);
+    const text = docText(docByUrl(emu, made.url));
+    expect(text).not.toMatch(INTERNAL);
+    expect(text).toContain('In each session, Kai works in a small group with an adult.');
+    expect(text).toContain(
+      'Research has found that this kind of support works well for many children.',
+    );
+    expect(text).toContain(
+      'Find out more about the research: https://educationendowmentfoundation.org.uk/education-evidence',
+    );
+    expect(text).toContain("Kai's result in the phonics check was 18/40");
+  });
+
+  it('drops the internal notes from a summary saved by the old pre-fill too', () => {
+    const { emu, interventionId } = phonicsFromLibrary();
+    const sheet = emu.values('Interventions');
+    const header = sheet[0] ?? [];
+    const at = sheet.findIndex((r) => r[header.indexOf('Intervention ID')] === interventionId);
+    editCellAsUser(
+      emu.rt,
+      'Interventions',
+      at + 1,
+      header.indexOf('Summary') + 1,
+      'Area of need: Specific learning difficulty (SPLD). Usually a group of 4. Resources cost about £45.00. Training needed: School phonics scheme training.',
+    );
+    const made = generate(emu, 'PAR-0009', 'start');
+    if (!made.ok) throw new Error(made.message);
+    expect(docText(docByUrl(emu, made.url))).not.toMatch(INTERNAL);
+  });
+
+  it('a phonics letter for a pupil whose primary need is VI gives reading tips, no visual-impairment ones', () => {
+    const { emu } = phonicsFromLibrary();
+    const made = generate(emu, 'PAR-0009', 'start');
+    if (!made.ok) throw new Error(made.message);
+    const text = docText(docByUrl(emu, made.url));
+    expect(text).toContain('Share a book together');
+    expect(text).not.toMatch(/visual|vision|lighting|larger print|feelings|emotional/i);
+  });
+
+  it("prints the library entry's own Help at home when the school wrote one", () => {
+    const { emu } = phonicsFromLibrary(
+      'Play the sound games on the sheet we send home on Fridays.',
+    );
+    const made = generate(emu, 'PAR-0009', 'start');
+    if (!made.ok) throw new Error(made.message);
+    const text = docText(docByUrl(emu, made.url));
+    expect(text).toContain('Play the sound games on the sheet we send home on Fridays.');
+    expect(text).not.toContain('Share a book together');
+  });
+
+  it('a start letter made on 25 January for a start on 7 December says it started', () => {
+    const { emu } = school();
+    const row = emu.values('Participants');
+    const header = row[0] ?? [];
+    editCellAsUser(emu.rt, 'Participants', 2, header.indexOf('Start date') + 1, '07/12/2026');
+    emu.setNow(new Date('2027-01-25T09:00:00Z'));
+    const made = generate(emu, 'PAR-0001', 'start');
+    if (!made.ok) throw new Error(made.message);
+    const text = docText(docByUrl(emu, made.url));
+    expect(text).toContain('Monday 25 January 2027');
+    expect(text).toContain('which Amy started on Monday 7 December 2026');
+    expect(text).toContain('Started on | Monday 7 December 2026');
+    expect(text).not.toMatch(/will be taking part|will start|starting on/i);
+  });
+});
+
+describe("the school's name on letters", () => {
+  it("set-up fills a blank School name in from the spreadsheet's name, and the letter carries it", () => {
+    const emu = newEmulator();
+    emu.state.spreadsheet.name = 'SEND provision map – Hillside Primary School (demo)';
+    emu.install();
+    emu.menu('setUpProvisionMap');
+    const setting = emu.records('Settings').find((r) => r.Setting === 'School name');
+    expect(setting?.Value).toBe('Hillside Primary School');
+    expect(String(setting?.Notes)).toContain("Filled in from the spreadsheet's name");
+
+    // A School name row left blank is filled in when set-up runs again; a typed one is kept.
+    const [header = [], ...rows] = emu.values('Settings');
+    const at = rows.findIndex((r) => r[header.indexOf('Setting')] === 'School name');
+    editCellAsUser(emu.rt, 'Settings', at + 2, header.indexOf('Value') + 1, '');
+    emu.menu('setUpProvisionMap');
+    expect(emu.records('Settings').find((r) => r.Setting === 'School name')?.Value).toBe(
+      'Hillside Primary School',
+    );
+    editCellAsUser(emu.rt, 'Settings', at + 2, header.indexOf('Value') + 1, 'Hillside Primary');
+    emu.menu('setUpProvisionMap');
+    expect(emu.records('Settings').find((r) => r.Setting === 'School name')?.Value).toBe(
+      'Hillside Primary',
+    );
+  });
+
+  it('a letter made with no school name says so, and leaves no gap', () => {
+    const { emu } = school();
+    setSetting(emu, 'School name', '');
+    const made = generate(emu, 'PAR-0001', 'start');
+    if (!made.ok) throw new Error(made.message);
+    expect(made.warnings).toEqual([
+      'The letter does not name the school: "School name" on the Settings tab is blank. Type the school\'s name there, then make the letter again.',
+    ]);
+    const doc = docByUrl(emu, made.url);
+    expect(doc.body[0]).toMatchObject({ type: 'PARAGRAPH', text: 'Monday 23 November 2026' });
+    const text = docText(doc);
+    expect(text).not.toMatch(/ {2}| ,|\(\s*\)|\bof\s*\.|\bat\s*\./);
+    expect(text).toContain('Yours sincerely,');
+    setSetting(emu, 'School name', 'Hillside Primary School');
+    const named = generate(emu, 'PAR-0001', 'start');
+    expect(named.ok && named.warnings).toEqual([]);
   });
 });

@@ -324,7 +324,7 @@ describe('the consent gate', () => {
     );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual({
-      baselineDate: 'Baseline date: enter a real date, like 2026-09-07, or leave it blank',
+      baselineDate: 'Baseline date: 31 February 2026 is not a date: February 2026 has 28 days',
       lessonMissed: 'Lesson missed: choose one from the list, or leave it blank',
     });
     expect(emu.values('Participants')).toEqual(before);
@@ -559,12 +559,14 @@ describe('the pupil profile', () => {
           kind: 'Baseline',
           intervention: 'Reading buddies',
           dueDate: '7 December 2026',
+          overdue: false,
         },
         {
           reviewId: 'REV-0001',
           kind: 'Mid-point',
           intervention: 'Precision teaching: spelling',
           dueDate: '11 January 2027',
+          overdue: false,
         },
       ]),
     );

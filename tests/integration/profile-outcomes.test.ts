@@ -259,4 +259,78 @@ describe('time away from lessons on the pupil profile', () => {
     ]);
     expect(p.lessonTimeTotal).toEqual({ minutesPerWeek: 140, text: '2 hours 20 minutes' });
   });
+
+  it('5 × 10 and 3 × 30 minutes of maths: 140 minutes a week, the same number as the warning', () => {
+    const emu = withPupil();
+    // Number bonds ran its 6 weeks from 7 September, but Amy's end review is still to come: she
+    // is still being taken out of maths for it. Times tables club starts next week.
+    const a = saveIntervention(emu, {
+      name: 'Number bonds',
+      startDate: '2026-09-07',
+      lengthWeeks: '6',
+      sessionsPerWeek: '5',
+      minutesPerSession: '10',
+    });
+    const b = saveIntervention(emu, {
+      name: 'Times tables club',
+      code: 'TT',
+      startDate: '2026-11-30',
+      sessionsPerWeek: '3',
+      minutesPerSession: '30',
+    });
+    const pa = addPupil(emu, a, 'PUP-0001');
+    const pb = addPupil(emu, b, 'PUP-0001');
+    savePlace(emu, a, pa, {
+      status: 'Started',
+      ...CONSENT,
+      parentsInformedOn: '2026-09-01',
+      lessonMissed: 'Maths',
+    });
+    savePlace(emu, b, pb, { lessonMissed: 'Maths' });
+    const p = profile(emu);
+    expect(p.current.map((c) => c.name)).toEqual(['Number bonds', 'Times tables club']);
+    expect(p.lessonTime).toEqual([
+      {
+        subject: 'Maths',
+        minutesPerWeek: 140,
+        text: '2 hours 20 minutes',
+        interventions: ['Number bonds', 'Times tables club'],
+      },
+    ]);
+    const warning =
+      'This pupil would miss 140 minutes of Maths a week across 2 interventions (more than 60): what are they losing? Consider taking sessions from a different lesson.';
+    expect(p.warnings).toContain(warning);
+    // The Warnings column of both places says the same.
+    for (const place of [pa, pb]) {
+      const row = emu.records('Participants').find((r) => r['Participant ID'] === place);
+      expect(String(row?.Warnings)).toContain(warning);
+    }
+  });
+});
+
+describe('reviews due on the pupil profile', () => {
+  it('marks the reviews whose date has passed and are still Due as overdue, as of today', () => {
+    // Amy's spelling started on 7 September: by 23 November its mid-point and end are past.
+    const { emu } = amyInSpelling();
+    const later = saveIntervention(emu, { name: 'Reading buddies', code: 'RB' });
+    const place = addPupil(emu, later, 'PUP-0001');
+    savePlace(emu, later, place, { status: 'Started', ...CONSENT, lessonMissed: 'Science' });
+    const reviews = profile(emu).reviewsDue.map((r) => [
+      r.kind,
+      r.intervention,
+      r.dueDate,
+      r.overdue,
+    ]);
+    // Today is 23 November 2026: the end review due today is not overdue yet.
+    expect(reviews).toEqual([
+      ['Mid-point', 'Precision teaching: spelling', '12 October 2026', true],
+      ['End', 'Precision teaching: spelling', '23 November 2026', false],
+      ['Baseline', 'Reading buddies', '30 November 2026', false],
+      ['Mid-point', 'Reading buddies', '25 January 2027', false],
+      ['End', 'Reading buddies', '15 March 2027', false],
+    ]);
+    // On 1 December the end review and the Reading buddies baseline are overdue too.
+    emu.setNow(new Date('2026-12-01T09:00:00Z'));
+    expect(profile(emu).reviewsDue.map((r) => r.overdue)).toEqual([true, true, true, false, false]);
+  });
 });

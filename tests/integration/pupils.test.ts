@@ -7,7 +7,8 @@ import type {
   PupilImportResult,
   StoredPupil,
 } from '../../src/api/pupils-contract';
-import { guessMapping, parseCsv, type ColumnMapping } from '../../src/domain/pupil';
+import { parseCsv } from '../../src/domain/csv';
+import { guessMapping, type ColumnMapping } from '../../src/domain/pupil-columns';
 import { newEmulator, setUpEmulator, storedCell } from '../support/emulator';
 
 const READ = 'SpreadsheetApp.Range.getValues';
@@ -433,7 +434,7 @@ describe('importing pupils from a CSV', () => {
         {
           line: 3,
           reasons: [
-            'Date of birth: "31/02/2016" is not a date this can read: use day/month/year, like 14/03/2016, or 2016-03-14',
+            'Date of birth: 31/02/2016 is not a date: February 2016 has 29 days',
             'Year group: "N1" is not a school year group: use Reception (or R) or Year 1 to Year 13 (or 1 to 13)',
             'Primary need: "XYZ" is not a type of need: use a census code such as SEMH, SLCN, ASD or SPLD',
           ],

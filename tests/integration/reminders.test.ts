@@ -5,6 +5,7 @@ import {
   day,
   review,
   reviewRecord,
+  seedDecemberBacklog,
   seedSchool,
   sevenAm,
 } from '../support/reminders-school';
@@ -298,8 +299,15 @@ describe('the daily run', () => {
     // Marked once everyone (Tom on the 24th, Priya on the 25th) has had it.
     expect(reviewRecord(emu, 'REV-0001')['Due reminder sent']).toEqual(day(25));
     expect(mailTo(emu, 'treed@school.example')).toHaveLength(1);
+    // The 26th: nobody has a new reminder; the SENCo's summary still comes (one review overdue,
+    // one decision awaited).
     emu.fireDueTriggers(sevenAm(26));
-    expect(emu.outbox()).toHaveLength(4);
+    expect(
+      emu
+        .outbox()
+        .slice(4)
+        .map((m) => m.to[0]),
+    ).toEqual(['senco@school.example']);
   });
 
   test('a review reminded as coming up is reminded again only once it is overdue', () => {
@@ -433,5 +441,106 @@ describe('a large school', () => {
     const nextDay = emu.outbox().slice(sent);
     expect(nextDay.length).toBeGreaterThan(0);
     expect(new Set(nextDay.map((m) => m.to.join()))).toHaveProperty('size', nextDay.length);
+  });
+});
+
+describe('reminders reach everyone named', () => {
+  test('"Supported by: Sam Okonjo-Reed (TA)" gets Sam\'s digest with the overdue mid-point', () => {
+    const emu = school();
+    emu.appendRecords('Staff', [
+      { 'Staff ID': 'STF-0007', Name: 'Sam Okonjo-Reed', Email: 'sam@school.example', Role: 'TA' },
+    ]);
+    emu.appendRecords('Interventions', [
+      {
+        'Intervention ID': 'INT-0006',
+        Name: 'Language for learning group',
+        Status: 'Running',
+        Lead: 'ms priya  shah',
+        'Supported by': 'Sam Okonjo-Reed (TA)',
+      },
+    ]);
+    emu.appendRecords('Participants', [
+      {
+        'Participant ID': 'PAR-0007',
+        'Intervention ID': 'INT-0006',
+        'Pupil ID': 'PUP-0001',
+        Status: 'Started',
+      },
+    ]);
+    emu.appendRecords('Reviews', [
+      review('REV-0010', 'INT-0006', 'PAR-0007', 'Mid-point', day(20)),
+    ]);
+    turnOn(emu);
+    emu.fireDueTriggers(sevenAm(24));
+    const sam = mailTo(emu, 'sam@school.example');
+    expect(sam).toHaveLength(1);
+    expect(sam[0]?.subject).toBe('Reviews due: 1 overdue (SEND provision map)');
+    expect(sam[0]?.body).toContain(
+      'Language for learning group: Mid-point review, was due Friday 20 November 2026',
+    );
+    // The lead, typed in lower case with a double space, is Priya: hers lists it too.
+    expect(mailTo(emu, 'pshah@school.example')[0]?.body).toContain('Language for learning group');
+    expect(reviewRecord(emu, 'REV-0010')['Overdue reminder sent']).toEqual(day(24));
+    expect(dashboard(emu)['Reminders: last run']?.notes).not.toContain('Okonjo-Reed');
+  });
+});
+
+describe("the SENCo's summary every school day while anything is open", () => {
+  const SENCO = 'senco@school.example';
+  const TOM = 'treed@school.example';
+  const january = (d: number): Date => sevenAm(d, 1, 2027);
+
+  test('25 January: 20 reviews overdue since December, no new reminder due, the summary still comes', () => {
+    const emu = setUpEmulator();
+    seedDecemberBacklog(emu, 20);
+    turnOn(emu);
+    emu.fireDueTriggers(sevenAm(14, 12)); // Tom has his one overdue reminder of each
+    expect(mailTo(emu, TOM)).toHaveLength(1);
+    const before = emu.outbox().length;
+
+    emu.fireDueTriggers(january(25));
+    const monday = emu.outbox().slice(before);
+    expect(monday.map((m) => m.to[0])).toEqual([SENCO]);
+    expect(monday[0]?.subject).toBe('Reviews summary: 20 reviews overdue (SEND provision map)');
+    expect(monday[0]?.body).toContain(
+      'Reading recovery (lead: Mr Tom Reed): Mid-point review, was due Monday 7 December 2026',
+    );
+    const board = dashboard(emu);
+    expect(board['Reminders: last run']?.notes).not.toContain('Nothing to remind');
+    expect(board['Reminders: last run']?.notes).toBe(
+      'Sent 1 of 1 emails. Still open: 20 reviews overdue.',
+    );
+    expect(board['Reminders: emails sent']?.notes).toBe('To Ms Amara Okafor (SENCo summary).');
+
+    // A rerun the same day: no second summary, and the note still does not read as all clear.
+    runHandler(emu);
+    expect(emu.outbox().length).toBe(before + 1);
+    expect(dashboard(emu)['Reminders: last run']?.notes).toBe(
+      "Today's emails went with an earlier run: nothing more to send. Still open: 20 reviews overdue.",
+    );
+
+    // The next school day, one summary again; Tom is not told a second time.
+    emu.fireDueTriggers(january(26));
+    expect(
+      emu
+        .outbox()
+        .slice(before + 1)
+        .map((m) => m.to[0]),
+    ).toEqual([SENCO]);
+    expect(mailTo(emu, TOM)).toHaveLength(1);
+  });
+
+  test('a day with nothing overdue and nothing awaiting a decision sends no summary', () => {
+    const emu = setUpEmulator();
+    seedDecemberBacklog(emu, 2);
+    turnOn(emu);
+    emu.fireDueTriggers(sevenAm(3, 12)); // both mid-points coming up, none overdue
+    expect(emu.outbox().map((m) => m.to[0])).toEqual([TOM]);
+    expect(dashboard(emu)['Reminders: last run']?.notes).toBe('Sent 1 of 1 emails.');
+    emu.fireDueTriggers(sevenAm(4, 12));
+    expect(emu.outbox()).toHaveLength(1);
+    expect(dashboard(emu)['Reminders: last run']?.notes).toBe(
+      'Nothing to remind anyone about today.',
+    );
   });
 });

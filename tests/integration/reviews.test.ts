@@ -485,7 +485,7 @@ describe('extra reviews', () => {
       ok: false,
       errors: {
         participantId: 'Pupil: choose a pupil from the list',
-        dueDate: 'Due date: enter a real date, like 2026-09-07',
+        dueDate: 'Due date: enter a date, like 07/09/2026',
       },
     });
     const recorded = saveOk(

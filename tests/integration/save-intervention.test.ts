@@ -119,7 +119,7 @@ describe('saving an intervention sheet from the sidebar', () => {
       expect(value.errors).toEqual({
         name: 'Name of the intervention: this is required',
         minutesPerSession: 'Minutes per session: enter a whole number from 5 to 240',
-        startDate: 'Start date: enter a real date, like 2026-09-07',
+        startDate: 'Start date: enter a date, like 07/09/2026',
       });
       expect(value.message).toMatch(/Nothing was saved/);
     }
@@ -194,5 +194,48 @@ describe('saving an intervention sheet from the sidebar', () => {
       today: '2026-11-23',
       workbookReady: true,
     });
+  });
+});
+
+describe('names in Lead and Supported by that match nobody on the Staff tab', () => {
+  function saved(overrides: Record<string, string>): Extract<SaveResult, { ok: true }> {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [validForm(overrides)]);
+    if (!value.ok) throw new Error(JSON.stringify(value.errors));
+    const stored = String(emu.records('Interventions')[0]?.Warnings);
+    expect(stored).toBe((value.warnings ?? []).map((w) => `• ${w}`).join('\n'));
+    return value;
+  }
+
+  it('warns on save, naming each unknown name as typed, and keeps it in the Warnings column', () => {
+    const value = saved({ supportedBy: 'Mr Tom Reid (TA), Visiting SALT' });
+    expect(value.warnings).toEqual([
+      '"Mr Tom Reid (TA)" (supporting) and "Visiting SALT" (supporting) are not on the Staff tab, so they get no reminders about this intervention\'s reviews and their time is left out of its cost: add them with the Staff form, or correct the spelling in Lead or Supported by. Someone from outside the school who should not be on the Staff tab can stay as typed.',
+    ]);
+  });
+
+  it('matches "Name (role)", case, spaces and accents, for the lead and the supporters', () => {
+    const value = saved({
+      lead: 'ms amara  okafor (SENCo)',
+      supportedBy: 'Mr Tom Reed (TA) and MS AMARA OKAFOR',
+    });
+    expect(value.warnings).toEqual([]);
+  });
+});
+
+describe('dosage wording for who is leading', () => {
+  it('does not say "for TA-led interventions" to a SENCo leading the sessions', () => {
+    const emu = setUpEmulator();
+    const { value } = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({ lead: 'Ms Amara Okafor', minutesPerSession: '60' }),
+    ]);
+    const warnings = value.ok ? (value.warnings ?? []) : [];
+    expect(warnings[0]).toBe(
+      'Sessions of 60 minutes are longer than the 15–45 minutes the EEF recommends for structured interventions: pupils lose focus and miss more lessons.',
+    );
+    const byTa = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({ lead: 'Mr Tom Reed', supportedBy: '', minutesPerSession: '60' }),
+    ]).value;
+    expect(byTa.ok && byTa.warnings?.[0]).toMatch(/the EEF recommends for TA-led interventions/);
   });
 });

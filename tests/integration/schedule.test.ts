@@ -188,6 +188,21 @@ describe('reviews when a pupil starts', () => {
     ]);
   });
 
+  it('puts the mid-point before the end when Easter would move both to one day', () => {
+    const { emu, interventionId } = school(undefined, {
+      startDate: '2027-03-19',
+      lengthWeeks: '2',
+    });
+    save(emu, formFor(emu, interventionId, { status: 'Started', ...CONSENT }));
+    expect(reviews(emu).map((r) => [r.Kind, ymd(r['Due date'])])).toEqual([
+      ['Baseline', '2027-03-19'],
+      // Due Good Friday, the next school day would be the end's: the last school day before it.
+      ['Mid-point', '2027-03-25'],
+      // Due 2 April in the Easter holiday; 12 April is an INSET day.
+      ['End', '2027-04-13'],
+    ]);
+  });
+
   it('writes under the right headers after staff moved columns of the Reviews tab', () => {
     const { emu, interventionId, participantId } = school();
     moveColumnAsUser(emu.state, 'Reviews', 5, 1); // Due date first

@@ -70,6 +70,7 @@ describe('the Staff form', () => {
         { id: 'STF-0001', label: 'Ms Amara Okafor (SENCo)' },
       ],
       withoutId: 0,
+      programmes: [],
     });
     emu.appendRecords('Staff', [{ Name: 'Typed by hand', Email: 'hand@school.example' }]);
     const later = emu.scriptRun<StaffFormOptions>('getStaffFormOptions').value;
@@ -109,9 +110,9 @@ describe('the Staff form', () => {
     const emu = setUpEmulator();
     save(emu, 'saveStaffMember', newPerson());
     const calls = emu.calls();
-    // Staff; Interventions, Participants and Settings (to price what they lead); the Audit log's
-    // header row.
-    expect(calls[READ]).toBe(5);
+    // Staff; Interventions, Participants and Settings (to price what they lead); the Provision
+    // library (for those interventions' warnings); the Audit log's header row.
+    expect(calls[READ]).toBe(6);
     expect(calls[WRITE]).toBe(2); // the new Staff row, and its audit rows: they lead nothing yet
     expect(writesOf(calls)).toBe(2 + 1); // + the audit log's chain head
     expect(calls['LockService.Lock.waitLock']).toBe(1);
@@ -158,7 +159,7 @@ describe('the Staff form', () => {
       ['STF-0002', 'Hourly cost', '', '18.5'],
     ]);
     const calls = emu.calls();
-    expect(calls[READ]).toBe(5);
+    expect(calls[READ]).toBe(6);
     expect(calls[WRITE]).toBe(2);
   });
 
@@ -278,6 +279,40 @@ describe('the Staff form', () => {
   });
 });
 
+describe('the Staff form and good-practice warnings', () => {
+  it('offers the Provision library\'s programmes to pick for "Trained in", each once, by name', () => {
+    const emu = setUpEmulator();
+    for (const name of [
+      'Precision teaching',
+      'Language for learning group',
+      'precision teaching',
+    ]) {
+      savedId(save(emu, 'saveLibraryEntry', newEntry({ name })));
+    }
+    const { programmes } = emu.scriptRun<StaffFormOptions>('getStaffFormOptions').value;
+    expect(programmes).toEqual(['Language for learning group', 'Precision teaching']);
+  });
+
+  it('adding someone named in an intervention takes them off its "not on the Staff tab" warning', () => {
+    const emu = setUpEmulator();
+    const saved = emu.scriptRun<SaveResult>('saveIntervention', [
+      validForm({ supportedBy: 'Mr Tom Reed, Mrs Jo Patel (Teacher)' }),
+    ]).value;
+    expect(saved.ok && saved.warnings).toEqual([
+      expect.stringMatching(/^"Mrs Jo Patel \(Teacher\)" \(supporting\) is not on the Staff tab/),
+    ]);
+    const added = save(emu, 'saveStaffMember', newPerson({ trainedIn: 'Lego therapy' }));
+    expect(added.ok).toBe(true);
+    // On the Staff tab now, but not trained in the programme: that is what the warning says.
+    expect(emu.records('Interventions')[0]?.Warnings).toBe(
+      '• Mrs Jo Patel (supporting) has no recorded training in Precision teaching: spelling: record it on the Staff tab, or arrange training.',
+    );
+    const form = emu.scriptRun<StaffMemberForm>('getStaffMember', [savedId(added)]).value;
+    save(emu, 'saveStaffMember', { ...form, trainedIn: 'Lego therapy; Precision teaching' });
+    expect(emu.records('Interventions')[0]?.Warnings).toBe('');
+  });
+});
+
 function byIdOf(emu: Emulator, tab: string, idHeader: string, id: string) {
   return emu.records(tab).find((r) => r[idHeader] === id);
 }
@@ -304,10 +339,11 @@ describe('the Provision library form', () => {
         'Resource cost': 45,
         'Usual group size': 4,
         'Training needed': 'None',
+        'Help at home': '',
       },
     ]);
     const calls = emu.calls();
-    expect(calls[READ]).toBe(2);
+    expect(calls[READ]).toBe(3); // the library, the Settings (its bounds) and the audit log's header
     expect(calls[WRITE]).toBe(2);
     expect(emu.scriptRun<LibraryFormOptions>('getLibraryFormOptions').value).toEqual({
       workbookReady: true,
@@ -355,7 +391,7 @@ describe('the Provision library form', () => {
     const nameColumn = emu.values('Provision library')[0]!.indexOf('Name') + 1;
     sortSheetRowsAsUser(emu.state, 'Provision library', nameColumn, false);
     const form = emu.scriptRun<LibraryEntryForm>('getLibraryEntry', [pt]).value;
-    expect(form).toEqual({ ...newEntry(), resourceCost: '45.00', id: pt });
+    expect(form).toEqual({ ...newEntry(), resourceCost: '45.00', helpAtHome: '', id: pt });
     emu.resetCalls();
     const auditBefore = emu.records('Audit log').length;
     const before = emu.values('Provision library');
@@ -366,7 +402,7 @@ describe('the Provision library form', () => {
     });
     expect(result).toMatchObject({ ok: true, id: pt });
     const calls = emu.calls();
-    expect(calls[READ]).toBe(2);
+    expect(calls[READ]).toBe(3);
     expect(calls[WRITE]).toBe(2);
     const after = emu.values('Provision library');
     const changed = after.flatMap((row, r) =>
@@ -430,8 +466,6 @@ describe('starting an intervention from the Provision library', () => {
           rationale:
             'Evidence (moderate): TA-led structured interventions add about 4 months. See https://educationendowmentfoundation.org.uk/toolkit',
           delivery: 'Group',
-          summary:
-            'Area of need: Specific learning difficulty (SPLD). Usually a group of 4. Resources cost about £45.00. No special training needed.',
         },
       },
       {
@@ -444,8 +478,6 @@ describe('starting an intervention from the Provision library', () => {
           lengthWeeks: '12',
           rationale: 'Evidence (not yet evaluated).',
           delivery: 'Individual',
-          summary:
-            'Area of need: Speech, language and communication needs (SLCN). Usually one pupil at a time. Training needed: One-day course.',
         },
       },
     ]);

@@ -4,8 +4,8 @@ import { editCellAsUser } from '../../emulator/src/spreadsheet';
 
 /** 2026-11-24 is a Tuesday in the autumn term; the trigger fires at 7 am. */
 export const day = (d: number, month = 11): Date => new Date(2026, month - 1, d);
-export const sevenAm = (d: number, month = 11): Date =>
-  new Date(`2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T07:00:00Z`);
+export const sevenAm = (d: number, month = 11, year = 2026): Date =>
+  new Date(`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T07:00:00Z`);
 
 export const EXTRA_STAFF = [
   { 'Staff ID': 'STF-0003', Name: 'Ms Priya Shah', Email: 'pshah@school.example', Role: 'Teacher' },
@@ -84,6 +84,46 @@ export function seedSchool(emu: Emulator): void {
     { ...review('REV-0005', 'INT-0001', 'PAR-0001', 'Baseline', day(19)), Status: 'Done' },
     { ...review('REV-0006', 'INT-0003', 'PAR-0004', 'Extra', day(25)), Status: 'Cancelled' },
   ]);
+}
+
+/**
+ * One intervention led by Tom, its `count` pupils' mid-point reviews due from Monday 7 to Friday
+ * 11 December 2026 and not yet done: by the new year all overdue.
+ */
+export function seedDecemberBacklog(emu: Emulator, count = 20): void {
+  const ids = Array.from({ length: count }, (_, i) => String(101 + i).padStart(4, '0'));
+  emu.appendRecords('Interventions', [
+    {
+      'Intervention ID': 'INT-0101',
+      Name: 'Reading recovery',
+      Status: 'Running',
+      Lead: 'Mr Tom Reed',
+    },
+  ]);
+  emu.appendRecords(
+    'Pupils',
+    ids.map((id, i) => ({
+      'Pupil ID': `PUP-${id}`,
+      'First name': `Pupil${i + 1}`,
+      'Last name': 'Reader',
+      'Year group': 'Year 4',
+    })),
+  );
+  emu.appendRecords(
+    'Participants',
+    ids.map((id) => ({
+      'Participant ID': `PAR-${id}`,
+      'Intervention ID': 'INT-0101',
+      'Pupil ID': `PUP-${id}`,
+      Status: 'Started',
+    })),
+  );
+  emu.appendRecords(
+    'Reviews',
+    ids.map((id, i) =>
+      review(`REV-${id}`, 'INT-0101', `PAR-${id}`, 'Mid-point', day(7 + (i % 5), 12)),
+    ),
+  );
 }
 
 export function review(

@@ -45,7 +45,9 @@ describe('the intervention sheet schema', () => {
         'Minutes per session: enter a whole number from 5 to 240',
       );
       expect(result.errors.lengthWeeks).toMatch(/^Length in weeks: enter a whole number/);
-      expect(result.errors.startDate).toMatch(/^Start date: enter a real date/);
+      expect(result.errors.startDate).toBe(
+        'Start date: 30 February 2026 is not a date: February 2026 has 28 days',
+      );
       expect(result.errors.delivery).toBe('Group or individual: choose one of Group, Individual');
       expect(Object.keys(result.errors).sort()).toEqual(
         ['delivery', 'lengthWeeks', 'minutesPerSession', 'name', 'startDate'].sort(),

@@ -130,7 +130,7 @@ describe('the participant schema', () => {
       errors: {
         id: 'Pupil: choose a pupil from the list first',
         status: 'Status: choose one of Planned, Started, Finished, Stopped, Removed',
-        startDate: 'Start date: enter a real date, like 2026-09-07, or leave it blank',
+        startDate: 'Start date: 30 February 2026 is not a date: February 2026 has 28 days',
         parentsInformedOn: 'Parents informed on: enter a date between 2000 and 2100',
         parentsInformedHow: 'Parents informed how: choose one from the list, or leave it blank',
         lessonMissed: 'Lesson missed: choose one from the list, or leave it blank',

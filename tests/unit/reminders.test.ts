@@ -6,7 +6,6 @@ import {
   reminderSettingsFrom,
   sentKey,
   settleReminders,
-  splitNames,
   type ReminderInput,
   type ReviewFacts,
 } from '../../src/domain/reminders';
@@ -53,7 +52,6 @@ function input(overrides: Partial<ReminderInput> = {}): ReminderInput {
     sheetUrl: 'https://example.test/sheet?a=1&b=2',
     alreadySent: new Set(),
     summarySentToday: false,
-    decisionsSummarised: new Set(),
     ...overrides,
   };
 }
@@ -65,7 +63,6 @@ describe('reminder words', () => {
     expect(pupilLabel(ann, false)).toBe('A.P. (Year 3)');
     expect(pupilLabel(ann, true)).toBe('ann Patel (Year 3)');
     expect(pupilLabel(undefined, false)).toBe('a pupil no longer on the Pupils tab');
-    expect(splitNames('Sam Lee and Priya Shah; SALT')).toEqual(['Sam Lee', 'Priya Shah', 'SALT']);
   });
 
   test('settings default when missing or odd', () => {
@@ -124,27 +121,6 @@ describe('planReminders', () => {
     expect(plan.digests).toEqual([]);
   });
 
-  test('the SENCo summary: everything overdue and decisions, only when something is new', () => {
-    const base = input({
-      reviews: [review('R1', d(20), { overdueReminderSent: true })],
-      interventions: [
-        {
-          id: 'INT-1',
-          name: 'Reading <club>',
-          lead: 'Tom Reed',
-          supportedBy: '',
-          status: 'Running',
-          needsDecision: 'Not working',
-        },
-      ],
-    });
-    const first = planReminders(base);
-    expect(first.digests.map((g) => g.key)).toEqual(['summary']);
-    expect(first.digests[0]?.email.text).toContain('was due Friday 20 November 2026');
-    const again = planReminders({ ...base, decisionsSummarised: new Set(['INT-1']) });
-    expect(again.digests).toEqual([]);
-  });
-
   test('emails are escaped in HTML, plain in text, and link to the sheet', () => {
     const plan = planReminders(input({ reviews: [review('R1', d(25))] }));
     const email = plan.digests.find((g) => g.key === 'staff:STF-2')?.email;
@@ -180,5 +156,122 @@ describe('planReminders', () => {
       new Set([...plan.digests[0]!.sent, ...settled.pending]),
     );
     expect(done.complete.map((w) => w.reviewId)).toEqual(['R1']);
+  });
+});
+
+describe('who is reminded: names as staff type them', () => {
+  const sam = { id: 'STF-4', name: 'Sam Okonjo-Reed', email: 'sam@x.example', role: 'TA' };
+  const zoe = { id: 'STF-5', name: 'Zoë Young', email: 'zoe@x.example', role: 'TA' };
+  const withSupporters = (supportedBy: string, lead = 'Tom Reed'): ReminderInput =>
+    input({
+      reviews: [review('R1', d(20))],
+      interventions: [
+        {
+          id: 'INT-1',
+          name: 'Language group',
+          lead,
+          supportedBy,
+          status: 'Running',
+          needsDecision: '',
+        },
+      ],
+      staff: [...input().staff, sam, zoe],
+    });
+
+  test('"Sam Okonjo-Reed (TA)" gets Sam\'s digest with the overdue mid-point', () => {
+    const plan = planReminders(withSupporters('Sam Okonjo-Reed (TA)'));
+    const digest = plan.digests.find((g) => g.key === 'staff:STF-4');
+    expect(digest?.email.to).toBe('sam@x.example');
+    expect(digest?.email.text).toContain(
+      'Language group: Mid-point review, was due Friday 20 November 2026',
+    );
+    expect(plan.notOnStaffList).toEqual([]);
+    expect(plan.wanted[0]?.recipients.sort()).toEqual(['staff:STF-2', 'staff:STF-4']);
+  });
+
+  test('case, extra spaces and accents do not matter, for the lead too', () => {
+    const plan = planReminders(withSupporters('  sam   OKONJO-reed ; Zoe Young', 'zoë young (TA)'));
+    expect(plan.digests.map((g) => g.key).sort()).toEqual([
+      'staff:STF-4',
+      'staff:STF-5',
+      'summary',
+    ]);
+    expect(plan.notOnStaffList).toEqual([]);
+  });
+
+  test('someone named twice gets one digest; a name that matches nobody is reported as typed', () => {
+    const plan = planReminders(withSupporters('Sam Okonjo-Reed (TA), Sam Okonjo-Reed & Sam Reed'));
+    expect(plan.digests.filter((g) => g.key === 'staff:STF-4')).toHaveLength(1);
+    expect(plan.digests.find((g) => g.key === 'staff:STF-4')?.items).toHaveLength(1);
+    expect(plan.notOnStaffList).toEqual(['Sam Reed']);
+  });
+});
+
+describe("the SENCo's summary", () => {
+  const decisionNeeded = {
+    id: 'INT-2',
+    name: 'Lego therapy',
+    lead: 'Amara Okafor',
+    supportedBy: '',
+    status: 'Running',
+    needsDecision: 'Not working',
+  };
+  // 25 January 2027: reviews overdue since December, each already reminded once.
+  const january = (overrides: Partial<ReminderInput> = {}): ReminderInput =>
+    input({
+      today: new Date(2027, 0, 25),
+      reviews: Array.from({ length: 20 }, (_, i) =>
+        review(`R${i + 1}`, d(7 + (i % 10), 12), { overdueReminderSent: true }),
+      ),
+      ...overrides,
+    });
+
+  test('comes every school day while reviews are overdue, with no new reminder due', () => {
+    const plan = planReminders(january());
+    expect(plan.wanted).toEqual([]);
+    expect(plan.digests.map((g) => g.key)).toEqual(['summary']);
+    const summary = plan.digests[0]!;
+    expect(summary.email.to).toBe('senco@x.example');
+    expect(summary.email.subject).toBe('Reviews summary: 20 reviews overdue (SEND provision map)');
+    expect(summary.email.text).toContain('Overdue reviews (20)');
+    expect(summary.email.text).toContain('was due Monday 7 December 2026');
+    expect(plan.open).toEqual({ overdue: 20, decisions: 0 });
+    // And the next school day, the same again.
+    const tuesday = planReminders(january({ today: new Date(2027, 0, 26) }));
+    expect(tuesday.digests.map((g) => g.key)).toEqual(['summary']);
+  });
+
+  test('comes while an intervention awaits a decision, even with nothing overdue', () => {
+    const plan = planReminders(
+      input({ interventions: [...input().interventions, decisionNeeded] }),
+    );
+    expect(plan.digests.map((g) => g.key)).toEqual(['summary']);
+    expect(plan.digests[0]?.email.subject).toBe(
+      'Reviews summary: 1 intervention needs a decision (SEND provision map)',
+    );
+  });
+
+  test('at most once a day: a rerun after it went sends none', () => {
+    expect(planReminders(january({ summarySentToday: true })).digests).toEqual([]);
+  });
+
+  test('none on a day with nothing overdue and nothing awaiting a decision', () => {
+    const plan = planReminders(
+      input({ reviews: [review('R1', d(25), { dueReminderSent: true })] }),
+    );
+    expect(plan.digests).toEqual([]);
+    expect(plan.open).toEqual({ overdue: 0, decisions: 0 });
+  });
+
+  test('none at the weekend, nor for closed places; none without a SENCo, which is reported', () => {
+    expect(planReminders(january({ today: new Date(2027, 0, 23) })).digests).toEqual([]);
+    const closed = planReminders(
+      january({ participants: [{ id: 'PAR-1', pupilId: 'PUP-1', status: 'Stopped' }] }),
+    );
+    expect(closed.digests).toEqual([]);
+    const noSenco = planReminders(january({ staff: input().staff.slice(1) }));
+    expect(noSenco.digests).toEqual([]);
+    expect(noSenco.noSenco).toBe(true);
+    expect(noSenco.open.overdue).toBe(20);
   });
 });

@@ -64,7 +64,7 @@ describe('the review schema', () => {
     expect(checked.errors).toEqual({
       reviewId: 'Review: choose a review from the list first',
       result: 'Result: this is required',
-      resultDate: 'Result date: enter a real date, like 2026-09-07',
+      resultDate: 'Result date: 30 February 2027 is not a date: February 2027 has 28 days',
       judgement: 'Judgement: choose one of Working, Partly working, Not working',
       furtherAction: REVIEW_REQUIRED.furtherAction,
     });

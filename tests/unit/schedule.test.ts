@@ -101,10 +101,11 @@ describe('review dates over school weeks', () => {
   });
 
   it('does not carry a programme on over the summer: too long for the term ends with it', () => {
-    // 12 weeks from 28 June 2027: only 4 school weeks are left in the summer term.
+    // 12 weeks from 28 June 2027: only 4 school weeks are left in the summer term. Both reviews
+    // would be on its last school day: the mid-point is the day before.
     expect(datesOf('2027-06-28', 12)).toEqual({
       baseline: '2027-06-28',
-      midPoint: '2027-07-20',
+      midPoint: '2027-07-19',
       end: '2027-07-20',
     });
   });
@@ -114,6 +115,39 @@ describe('review dates over school weeks', () => {
     expect(datesOf('2027-06-28', 4).end).toBe('2027-07-20');
     // 3 weeks: due 19 July, a school day in term.
     expect(datesOf('2027-06-28', 3).end).toBe('2027-07-19');
+  });
+});
+
+describe('a mid-point always before the end', () => {
+  it('comes back before Easter when moving it forward would put it on the end', () => {
+    // 2 weeks from Friday 19 March 2027: the mid-point is due Good Friday (26 March), the end
+    // Friday 2 April in the Easter holiday; both would move to Tuesday 13 April (12 April is INSET).
+    expect(datesOf('2027-03-19', 2)).toEqual({
+      baseline: '2027-03-19',
+      midPoint: '2027-03-25',
+      end: '2027-04-13',
+    });
+  });
+
+  it('comes before the end of a programme the summer holiday cuts short', () => {
+    // 4 weeks from Monday 13 July 2026: the summer term's last school day is Monday 20 July.
+    const summer2026 = schoolCalendar(typicalSchoolYear(2025));
+    const dates = reviewDates(d('2026-07-13'), 4, summer2026);
+    expect([dates.midPoint, dates.end].map(isoFromDate)).toEqual(['2026-07-17', '2026-07-20']);
+  });
+
+  it('is before the end of a 1-week programme, and never before the baseline', () => {
+    expect(datesOf('2026-09-07', 1)).toEqual({
+      baseline: '2026-09-07',
+      midPoint: '2026-09-11',
+      end: '2026-09-14',
+    });
+    // Started on the last school day of the summer term: there is no other day to review on.
+    expect(datesOf('2027-07-20', 4)).toEqual({
+      baseline: '2027-07-20',
+      midPoint: '2027-07-20',
+      end: '2027-07-20',
+    });
   });
 });
 

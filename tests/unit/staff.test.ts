@@ -310,8 +310,10 @@ describe('the Provision library schema', () => {
       'Evidence strength': 'Moderate',
       'Default weeks': 12,
       'Resource cost': 45,
+      'Help at home': 'Practise the words on the card',
     });
     expect(libraryFormFrom(row)).toMatchObject({
+      helpAtHome: 'Practise the words on the card',
       name: 'Precision teaching',
       areaOfNeed: 'SPLD',
       lengthWeeks: '12',
@@ -335,9 +337,10 @@ describe('starting an intervention from a library entry', () => {
     resourceCost: 45,
     usualGroupSize: 4,
     trainingNeeded: 'None',
+    helpAtHome: '',
   };
 
-  it('pre-fills the name, dosage, evidence, delivery, summary and the entry it came from', () => {
+  it('pre-fills the name, dosage, evidence, delivery and the entry it came from', () => {
     expect(interventionPrefill(record)).toEqual({
       provisionId: 'PRV-0001',
       name: 'Precision teaching',
@@ -347,9 +350,22 @@ describe('starting an intervention from a library entry', () => {
       rationale:
         'Evidence (moderate): TA-led structured interventions add about 4 months. See https://educationendowmentfoundation.org.uk/toolkit',
       delivery: 'Group',
-      summary:
-        'Area of need: Specific learning difficulty (SPLD). Usually a group of 4. Resources cost about £45.00. No special training needed.',
     });
+  });
+
+  it('never pre-fills the Summary parents read with the entry’s internal fields', () => {
+    const costly: LibraryRecord = {
+      ...record,
+      resourceCost: 45,
+      usualGroupSize: 1,
+      trainingNeeded: 'School phonics scheme training',
+      helpAtHome: 'Read together every day',
+    };
+    const form = interventionPrefill(costly);
+    expect(form.summary).toBeUndefined();
+    expect(Object.values(form).join(' ')).not.toMatch(
+      /Area of need|Specific learning|group of|one pupil|£|45|Training|phonics scheme|Read together/,
+    );
   });
 
   it('gives a form the intervention schema accepts once the rest is filled in', () => {
@@ -379,9 +395,7 @@ describe('starting an intervention from a library entry', () => {
     expect(form.minutesPerSession).toBeUndefined();
     expect(form.sessionsPerWeek).toBeUndefined();
     expect(form.rationale).toBe('Evidence (strong).');
-    expect(form.summary).toBe(
-      'Area of need: Specific learning difficulty (SPLD). Usually one pupil at a time. Training needed: Two-day course.',
-    );
+    expect(form.summary).toBeUndefined();
   });
 
   it('writes no rationale when the entry records no evidence at all', () => {

@@ -41,7 +41,11 @@ function intervention(overrides: Partial<InterventionFacts> = {}): InterventionF
   };
 }
 
-const jodie: StaffFacts = { name: 'Jodie Brackett', trainedIn: 'Precision teaching; ELSA' };
+const jodie: StaffFacts = {
+  name: 'Jodie Brackett',
+  trainedIn: 'Precision teaching; ELSA',
+  role: 'TA',
+};
 
 function interventionContext(overrides: Partial<InterventionContext> = {}): InterventionContext {
   return { settings, staff: [jodie], library: [], ...overrides };
@@ -178,6 +182,30 @@ describe('interventionWarnings', () => {
       expect(messageOf('session-length', intervention({ minutesPerSession: 1 }))).toMatch(
         /^Sessions of 1 minute are shorter/,
       );
+    });
+
+    it.each(['Teacher', 'SENCo', 'External', ''])(
+      'does not call the guidance "for TA-led interventions" when the lead is %p',
+      (role) => {
+        const context = interventionContext({ staff: [{ ...jodie, role }] });
+        expect(messageOf('session-length', intervention({ minutesPerSession: 60 }), context)).toBe(
+          'Sessions of 60 minutes are longer than the 15–45 minutes the EEF recommends for structured interventions: pupils lose focus and miss more lessons.',
+        );
+      },
+    );
+
+    it('says "for TA-led interventions" for a TA lead however the role is typed', () => {
+      const context = interventionContext({ staff: [{ ...jodie, role: ' ta ' }] });
+      expect(messageOf('session-length', intervention({ minutesPerSession: 10 }), context)).toMatch(
+        /the EEF recommends for TA-led interventions/,
+      );
+    });
+
+    it('finds the lead\'s role by name as reminders do, ignoring "(role)", case and accents', () => {
+      const teacher = { name: 'Zoë Price', trainedIn: 'Precision teaching', role: 'Teacher' };
+      const context = interventionContext({ staff: [teacher] });
+      const i = intervention({ lead: 'zoe price (class teacher)', minutesPerSession: 60 });
+      expect(messageOf('session-length', i, context)).toMatch(/for structured interventions/);
     });
 
     it('says nothing when the minutes are not set', () => {
@@ -564,15 +592,51 @@ describe('participants', () => {
       ]);
     });
 
-    it('leaves out an intervention once its last week is over', () => {
+    it('counts an intervention past its planned weeks while it is still running', () => {
       const places = [place(), place({ id: 'PAR-2', interventionId: spelling.id })];
-      const phonicsEnds = addWeeks(START, 10);
-      const onLastDay = participantContext(places, { today: addDays(phonicsEnds, -1) });
-      expect(lessonTimeLostBySubject('PUP-AVA', onLastDay)[0]?.minutesPerWeek).toBe(90);
-      const afterEnd = participantContext(places, { today: phonicsEnds });
-      expect(lessonTimeLostBySubject('PUP-AVA', afterEnd)).toEqual([
-        { subject: 'Maths', minutesPerWeek: 30, interventions: ['Precision teaching: spelling'] },
-      ]);
+      const running = participantContext(places, {
+        interventions: [{ ...phonics, status: 'Running' }, spelling],
+        today: addWeeks(START, 30),
+      });
+      expect(lessonTimeLostBySubject('PUP-AVA', running)[0]?.minutesPerWeek).toBe(90);
+    });
+
+    it.each(['Finished', 'Stopped', 'stopped '])(
+      'leaves out a place in an intervention that is %p',
+      (status) => {
+        const places = [place(), place({ id: 'PAR-2', interventionId: spelling.id })];
+        const context = participantContext(places, {
+          interventions: [
+            { ...phonics, status },
+            { ...spelling, status: 'Planned' },
+          ],
+        });
+        expect(lessonTimeLostBySubject('PUP-AVA', context)).toEqual([
+          { subject: 'Maths', minutesPerWeek: 30, interventions: ['Precision teaching: spelling'] },
+        ]);
+      },
+    );
+
+    it('gives the warning the same total the profile shows: 5 × 10 + 3 × 30 = 140 minutes', () => {
+      const short = intervention({ id: 'INT-A', name: 'Number bonds', sessionsPerWeek: 5 });
+      const long = intervention({ id: 'INT-B', name: 'Times tables club', sessionsPerWeek: 3 });
+      const a = place({ id: 'PAR-A', interventionId: 'INT-A' });
+      const b = place({ id: 'PAR-B', interventionId: 'INT-B', status: 'Planned' });
+      const context = participantContext([a, b], {
+        interventions: [
+          { ...short, minutesPerSession: 10, lengthWeeks: 6, status: 'Running' },
+          { ...long, minutesPerSession: 30, status: 'Planned' },
+        ],
+        // Number bonds' 6 weeks are over, but its end review is still to come.
+        today: addWeeks(START, 9),
+      });
+      const [maths] = lessonTimeLostBySubject('PUP-AVA', context);
+      expect(maths?.minutesPerWeek).toBe(140);
+      for (const own of [a, b]) {
+        expect(lost(own, context)[0]?.message).toBe(
+          'This pupil would miss 140 minutes of Maths a week across 2 interventions (more than 60): what are they losing? Consider taking sessions from a different lesson.',
+        );
+      }
     });
 
     it('warns when the total for the subject is above the threshold', () => {
@@ -645,6 +709,7 @@ describe('WARNING_KINDS', () => {
       'sessions-per-week',
       'several-new-interventions',
       'staff-not-trained',
+      'unknown-staff',
     ]);
     for (const title of Object.values(WARNING_KINDS)) {
       expect(title).toMatch(/^[A-Z][a-z ]{3,29}$/);

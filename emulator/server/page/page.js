@@ -1198,6 +1198,26 @@
     announce('The document was opened again.');
   });
 
+  // The note about the trial: once dismissed, it stays away on this computer.
+  const BANNER_KEY = 'trial-banner-dismissed';
+  const storedDismissal = () => {
+    try {
+      return window.localStorage.getItem(BANNER_KEY) === 'yes';
+    } catch {
+      return false; // storage switched off: the note shows, and can still be dismissed
+    }
+  };
+  if (storedDismissal()) $('trial-banner').hidden = true;
+  $('trial-banner-close').addEventListener('click', () => {
+    $('trial-banner').hidden = true;
+    try {
+      window.localStorage.setItem(BANNER_KEY, 'yes');
+    } catch {
+      // Dismissed for this visit only.
+    }
+    gridScroll.focus();
+  });
+
   $('drawer-toggle').addEventListener('click', () => {
     const drawer = $('drawer');
     drawer.hidden = !drawer.hidden;

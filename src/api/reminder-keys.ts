@@ -8,7 +8,6 @@ export const OWNER_SINCE_KEY = 'reminders.ownerSince';
 /** The day of the last run that finished (quota stops included). */
 export const LAST_SUCCESS_KEY = 'reminders.lastSuccess';
 export const FAILURE_MAILED_KEY = 'reminders.failureMailed';
-export const DECISIONS_KEY = 'reminders.decisionsSummarised';
 export const SUMMARY_SENT_KEY = 'reminders.summarySentOn';
 /** {"on": date, "keys": [staff digest keys]}: who has had today's digest. */
 export const DIGESTS_SENT_KEY = 'reminders.digestsSent';

@@ -6,7 +6,7 @@
  * its sessions (their time is costed); advice and supervision are told in the summary.
  */
 import type { InterventionForm } from '../../src/domain/intervention';
-import type { LibraryForm } from '../../src/domain/staff';
+import type { LibraryForm } from '../../src/domain/library';
 
 const EEF = 'https://educationendowmentfoundation.org.uk/education-evidence';
 

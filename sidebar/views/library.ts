@@ -8,7 +8,7 @@ import {
   NEED_CHOICES,
   validateLibraryEntry,
   type LibraryForm,
-} from '../../src/domain/staff';
+} from '../../src/domain/library';
 import type { GroupSpec } from '../form-kit';
 import { renderPickToEdit } from '../pick-to-edit';
 import { callServer } from '../server';

@@ -9,7 +9,7 @@ import { interventionCost, type CostedPerson, type InterventionCost } from '../d
 import { interventionImpact, type InterventionImpact } from '../domain/impact';
 import type { PlaceFigureFacts } from '../domain/provision-facts';
 import { schoolWeeksRun } from '../domain/schedule';
-import { formatPounds } from '../domain/staff';
+import { formatPounds } from '../domain/record-fields';
 import { splitStaffNames, staffNameKey } from '../domain/staff-names';
 import { calendarFrom } from '../store/calendar';
 import { interventionFigureFacts, placeFigureFacts } from '../store/figure-facts';

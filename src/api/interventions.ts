@@ -17,7 +17,8 @@ import {
 } from '../domain/intervention';
 import { isRemovedStatus, longDate } from '../domain/participant';
 import { reviewDates, rescheduleReviews, type ExistingReview } from '../domain/schedule';
-import { goneFromTab, interventionPrefill, libraryRecordFrom } from '../domain/staff';
+import { goneFromTab } from '../domain/record-fields';
+import { interventionPrefill, libraryRecordFrom } from '../domain/library';
 import { TABS } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
 import {

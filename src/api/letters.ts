@@ -23,7 +23,7 @@ import {
   type LetterProvisionFacts,
   type LetterReviewFacts,
 } from '../domain/letters';
-import { libraryRecordFrom, type LibraryRecord } from '../domain/staff';
+import { libraryRecordFrom, type LibraryRecord } from '../domain/library';
 import { isRemovedStatus } from '../domain/participant';
 import { listOf } from '../domain/text';
 import { TABS, type TabSpec } from '../domain/workbook';

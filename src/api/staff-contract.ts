@@ -1,5 +1,6 @@
 /** Staff and the Provision library. */
-import type { LibraryForm, StaffForm } from '../domain/staff';
+import type { LibraryForm } from '../domain/library';
+import type { StaffForm } from '../domain/staff';
 import type { SaveResult } from './contract';
 
 /** A record offered in a "pick one to edit" list. */

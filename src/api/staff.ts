@@ -6,16 +6,13 @@
 import { HOURLY_COST_PROTECTION } from '../store/setup';
 import { interventionsOf, refigure, syncInterventionFigures } from './intervention-figures';
 import { newRecordId } from '../domain/ids';
+import { formatPounds, goneFromTab } from '../domain/record-fields';
+import { libraryCells, libraryFormFrom, validateLibraryEntry } from '../domain/library';
 import {
-  formatPounds,
-  goneFromTab,
-  libraryCells,
-  libraryFormFrom,
   sencoWarnings,
   staffCells,
   staffChoiceLabel,
   staffFormFrom,
-  validateLibraryEntry,
   validateStaffMember,
   type StaffMember,
 } from '../domain/staff';

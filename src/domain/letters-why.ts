@@ -7,7 +7,7 @@
 import type { LetterFacts } from './letters-facts';
 import { rationaleParts } from './letters-guard';
 import { FOCUS_WORDS, focusOf } from './letters-help';
-import { normaliseStrength } from './staff';
+import { normaliseStrength } from './library';
 import { fullDate, resultClause, sentence } from './letters-words';
 
 const EVIDENCE_SENTENCE: Readonly<Record<string, (name: string) => string>> = {

@@ -4,7 +4,7 @@
  * starts from the entry takes these defaults, so an entry outside the bounds is warned about when
  * it is saved: saved anyway, since a school may mean it, but never silently.
  */
-import { LIBRARY_LABELS } from './staff';
+import { LIBRARY_LABELS } from './library';
 import { PRACTICE_SETTING_NAMES, type PracticeSettings } from './warnings';
 
 export interface LibraryDosage {

@@ -25,7 +25,7 @@ import type {
   PlaceFigureFacts,
   PupilFigureFacts,
 } from './provision-facts';
-import { formatPounds } from './staff';
+import { formatPounds } from './record-fields';
 import { NEED_CODES, NEED_CODE_LIST, type NeedCode } from './workbook';
 
 export const LOOK_AT_KINDS = [

@@ -1,5 +1,5 @@
 import { libraryDosageWarnings } from '../../src/domain/library-dosage';
-import { validateLibraryEntry } from '../../src/domain/staff';
+import { validateLibraryEntry } from '../../src/domain/library';
 import { DEFAULT_PRACTICE_SETTINGS, practiceSettingsFrom } from '../../src/domain/warnings';
 
 const eef = DEFAULT_PRACTICE_SETTINGS;

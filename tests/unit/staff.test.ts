@@ -4,27 +4,27 @@ import {
   LIBRARY_COLUMNS,
   LIBRARY_LABELS,
   NEED_CHOICES,
-  STAFF_COLUMNS,
-  STAFF_LABELS,
   evidenceRationale,
-  formatPounds,
   interventionPrefill,
-  isWebAddress,
   libraryFormFrom,
   librarySchema,
   normaliseNeed,
   normaliseStrength,
+  validateLibraryEntry,
+  type LibraryForm,
+  type LibraryRecord,
+} from '../../src/domain/library';
+import {
+  STAFF_COLUMNS,
+  STAFF_LABELS,
   sencoWarnings,
   staffChoiceLabel,
   staffFormFrom,
   staffSchema,
-  validateLibraryEntry,
   validateStaffMember,
-  type CellReader,
-  type LibraryForm,
-  type LibraryRecord,
   type StaffForm,
 } from '../../src/domain/staff';
+import { formatPounds, isWebAddress, type CellReader } from '../../src/domain/record-fields';
 import { TABS } from '../../src/domain/workbook';
 
 const person: StaffForm = {

@@ -102,6 +102,17 @@ export interface UserEdit {
   oldValue?: string;
 }
 
+/**
+ * The cells one method moved since the last reset: read (values, formulas, formats or notes
+ * fetched), written (values or formulas stored, contents cleared, sorted or pasted) and formatted
+ * (number formats, styles, notes, validation rules set or cleared).
+ */
+export interface CellCounts {
+  read: number;
+  written: number;
+  formatted: number;
+}
+
 /** Simple triggers (onOpen, onEdit) may run for at most 30 seconds. */
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 
@@ -124,6 +135,11 @@ export interface Clock {
 export class Runtime {
   /** Calls counted per method, e.g. { 'SpreadsheetApp.Range.getValues': 3 }. */
   readonly calls = new Map<string, number>();
+  /**
+   * Cells moved per method, e.g. { 'SpreadsheetApp.Range.getValues': { read: 30, … } }: real
+   * Apps Script time grows with the cells a call carries, not only with the number of calls.
+   */
+  readonly cells = new Map<string, CellCounts>();
   readonly faults: (Fault & { seen: number; thrown: number })[] = [];
   /** Locks held across executions: lock name ('document' | 'script' | 'user:<email>') -> execution id. */
   readonly locks = new Map<string, string>();
@@ -239,8 +255,17 @@ export class Runtime {
     return total;
   }
 
+  /** Adds the cells a call moved to its method's counts (the call itself is counted by call()). */
+  countCells(method: string, part: keyof CellCounts, n: number): void {
+    if (!(n > 0)) return;
+    const counts = this.cells.get(method) ?? { read: 0, written: 0, formatted: 0 };
+    counts[part] += n;
+    this.cells.set(method, counts);
+  }
+
   resetCalls(): void {
     this.calls.clear();
+    this.cells.clear();
   }
 
   emit(event: UiEvent): void {

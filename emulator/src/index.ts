@@ -11,6 +11,7 @@ import {
   Runtime,
   ScriptError,
   type AuthMode,
+  type CellCounts,
   type Execution,
   type Fault,
   type MenuState,
@@ -51,7 +52,7 @@ import { createMailApp } from './mail';
 import { createDocumentApp, createDriveApp, renderDocHtml } from './document';
 
 export { SCOPE, ScriptError } from './core';
-export type { Fault, MenuState, UiEvent, UserEdit } from './core';
+export type { CellCounts, Fault, MenuState, UiEvent, UserEdit } from './core';
 export type { CellValue, DocState, EmulatorState, SentEmail, TriggerState } from './state';
 export { renderDocHtml };
 
@@ -427,10 +428,19 @@ export class Emulator {
     return Object.fromEntries(this.rt.calls);
   }
 
+  /**
+   * Cells read, written and formatted per method since the last reset, beside calls(): e.g.
+   * getRange(1, 1, 10, 3).getValues() adds 30 cells read to 'SpreadsheetApp.Range.getValues'.
+   */
+  cells(): Record<string, CellCounts> {
+    return Object.fromEntries([...this.rt.cells].map(([method, n]) => [method, { ...n }]));
+  }
+
   callCount(method: string): number {
     return this.rt.calls.get(method) ?? 0;
   }
 
+  /** Starts the call and cell counts again from zero. */
   resetCalls(): void {
     this.rt.resetCalls();
   }

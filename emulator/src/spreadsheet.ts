@@ -10,7 +10,7 @@
  * (insert/delete/move/sort, keeping references in step), protection and validation checks, the
  * Apps Script classes, and finally helpers the trial page and tests use to act as a person would.
  */
-import { SCOPE, ScriptError, type AuthMode, type Runtime } from './core';
+import { SCOPE, ScriptError, type AuthMode, type CellCounts, type Runtime } from './core';
 import type {
   CellState,
   CellValue,
@@ -2499,6 +2499,33 @@ const STYLE_DEFAULTS: Record<string, string> = {
   note: '',
 };
 
+/** Range methods that store values or formulas (or clear, sort, paste them): cells written. */
+const VALUE_WRITES = new Set([
+  'setValues',
+  'setValue',
+  'setFormula',
+  'setFormulas',
+  'clear',
+  'clearContent',
+  'insertCheckboxes',
+  'removeCheckboxes',
+  'check',
+  'uncheck',
+  'sort',
+  'copyTo',
+  'trimWhitespace',
+]);
+
+/**
+ * Which count a Range method's cells go to: other writes (number formats, styles, notes,
+ * validation rules) format cells; protect() moves none.
+ */
+function cellPart(method: string, kind: CallKind): keyof CellCounts | undefined {
+  if (kind === 'read') return 'read';
+  if (kind !== 'write' || method === 'protect') return undefined;
+  return VALUE_WRITES.has(method) ? 'written' : 'formatted';
+}
+
 class RangeImpl {
   readonly #rt: Runtime;
   readonly #sheetId: number;
@@ -2537,8 +2564,18 @@ class RangeImpl {
     return this.#rt.state.spreadsheet.timeZone;
   }
 
-  #call(method: string, kind: CallKind = 'other'): void {
+  /**
+   * Counts the call, and the cells it moves: by default every cell of the range; `cells` for the
+   * single-cell getters, which fetch the top-left cell only. Ranges a RangeList works through add
+   * their cells to the RangeList's method.
+   */
+  #call(method: string, kind: CallKind = 'other', cells?: number): void {
     if (this.#counted) count(this.#rt, `Range.${method}`, kind);
+    const part = cellPart(method, kind);
+    if (!part) return;
+    const owner = this.#counted ? 'Range' : 'RangeList';
+    const { numRows, numColumns } = this.#rect;
+    this.#rt.countCells(`SpreadsheetApp.${owner}.${method}`, part, cells ?? numRows * numColumns);
   }
 
   /** The open-range marks a validation rule set on this range carries (see DataValidationState). */
@@ -2711,7 +2748,7 @@ class RangeImpl {
   }
 
   getValue(): CellValue {
-    this.#call('getValue', 'read');
+    this.#call('getValue', 'read', 1);
     return cloneValue(this.#topLeft()?.v ?? '');
   }
 
@@ -2739,7 +2776,7 @@ class RangeImpl {
   }
 
   getDisplayValue(): string {
-    this.#call('getDisplayValue', 'read');
+    this.#call('getDisplayValue', 'read', 1);
     return displayValue(this.#topLeft(), this.#timeZone);
   }
 
@@ -2749,7 +2786,7 @@ class RangeImpl {
   }
 
   getFormula(): string {
-    this.#call('getFormula', 'read');
+    this.#call('getFormula', 'read', 1);
     return this.#topLeft()?.f ?? '';
   }
 
@@ -2780,7 +2817,7 @@ class RangeImpl {
   // -- number formats
 
   getNumberFormat(): string {
-    this.#call('getNumberFormat', 'read');
+    this.#call('getNumberFormat', 'read', 1);
     return this.#numberFormatOf(this.#topLeft());
   }
 
@@ -2893,7 +2930,7 @@ class RangeImpl {
   }
 
   getDataValidation(): DataValidationImpl | null {
-    this.#call('getDataValidation', 'read');
+    this.#call('getDataValidation', 'read', 1);
     const dv = this.#topLeft()?.dv;
     return dv ? new DataValidationImpl(this.#rt, publicRule(dv)) : null;
   }
@@ -3093,7 +3130,7 @@ class RangeImpl {
   }
 
   #getStyle(method: string, key: string): string {
-    this.#call(method, 'read');
+    this.#call(method, 'read', 1);
     return this.#topLeft()?.style?.[key] ?? STYLE_DEFAULTS[key] ?? '';
   }
 

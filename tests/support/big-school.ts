@@ -1,7 +1,8 @@
 /**
  * A generated large school for performance tests: 2,000 pupils, 60 staff, 300 interventions,
  * 6,000 pupil places and their 18,000 reviews (baseline, mid-point and end), due dates spread
- * over the autumn term around 24 November 2026.
+ * over the autumn term around 24 November 2026. Other sizes (2,000 and 10,000 places) and a
+ * long Audit log for the benchmark.
  */
 import type { Emulator } from '../../emulator/src';
 
@@ -21,6 +22,48 @@ export const BIG_SCHOOL: BigSchoolSize = {
   interventions: 300,
   participants: 6000,
 };
+
+/** 2,000 pupil places: a middle-sized school's year of interventions. */
+export const SCHOOL_2000_PLACES: BigSchoolSize = {
+  pupils: 700,
+  staff: 30,
+  interventions: 100,
+  participants: 2000,
+};
+
+/** 10,000 pupil places: the largest school the add-on is built for. */
+export const SCHOOL_10000_PLACES: BigSchoolSize = {
+  pupils: 3300,
+  staff: 100,
+  interventions: 500,
+  participants: 10000,
+};
+
+const AUDIT_FIELDS = ['Status', 'Lead', 'Due date', 'Result', 'Judgement'];
+
+/**
+ * An Audit log of `rows` past changes (a few years' use), written straight into the tab as the
+ * other records are, without service calls. The rows predate the hash chain: their Row hash is
+ * blank, as in a log kept before the chain began.
+ */
+export function seedAuditLog(emu: Emulator, rows: number): void {
+  const first = new Date(2024, 8, 2, 9, 0).getTime();
+  emu.appendRecords(
+    'Audit log',
+    Array.from({ length: rows }, (_, i) => ({
+      'Audit ID': `AUD-B${String(i).padStart(6, '0')}`,
+      // One change every 20 minutes from 2 September 2024.
+      When: new Date(first + i * 20 * 60_000),
+      Who: `staff${i % 60}@school.example`,
+      'Record type': 'Review',
+      'Record ID': `REV-B${String(i % 30000).padStart(6, '0')}`,
+      Field: AUDIT_FIELDS[i % AUDIT_FIELDS.length] ?? 'Status',
+      'Old value': 'Due',
+      'New value': 'Done',
+      'Request ID': '',
+    })),
+  );
+}
 
 export function seedBigSchool(emu: Emulator, size: BigSchoolSize = BIG_SCHOOL): void {
   emu.appendRecords(

@@ -1,4 +1,5 @@
 import type { Emulator } from '../../emulator/src';
+import { COMPLETE_PUPIL } from '../support/pupil-form';
 import { moveColumnAsUser, sortSheetRowsAsUser } from '../../emulator/src/spreadsheet';
 import type { SaveResult } from '../../src/api/contract';
 import type {
@@ -21,19 +22,7 @@ function writesOf(calls: Record<string, number>): number {
 }
 
 function pupilForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    firstName: 'Amelia',
-    lastName: 'Jones',
-    dateOfBirth: '2016-03-14',
-    yearGroup: 'Year 5',
-    workingAtYearGroup: 'Year 3',
-    senStatus: 'SEN support',
-    primaryNeed: 'SPLD',
-    secondaryNeed: 'SLCN',
-    classTeacher: 'Ms Amara Okafor',
-    upn: 'A123456789012',
-    ...overrides,
-  };
+  return { ...COMPLETE_PUPIL, ...overrides };
 }
 
 function save(emu: Emulator, form: Record<string, string>): SaveResult {

@@ -9,21 +9,11 @@ import { guessMapping, mappingProblems, type ColumnMapping } from '../../src/dom
 import { DuplicateIndex, type KnownPupil } from '../../src/domain/pupil-duplicates';
 import { reviewImport } from '../../src/domain/pupil-import';
 import { TABS } from '../../src/domain/workbook';
+import { COMPLETE_PUPIL } from '../support/pupil-form';
 
 const TODAY = '2026-11-23';
 
-const complete: PupilForm = {
-  firstName: 'Amelia',
-  lastName: 'Jones',
-  dateOfBirth: '2016-03-14',
-  yearGroup: 'Year 5',
-  workingAtYearGroup: 'Year 3',
-  senStatus: 'SEN support',
-  primaryNeed: 'SPLD',
-  secondaryNeed: 'SLCN',
-  classTeacher: 'Ms Amara Okafor',
-  upn: 'A123456789012',
-};
+const complete: PupilForm = COMPLETE_PUPIL;
 
 describe('matching CSV columns to pupil fields', () => {
   const none = Object.fromEntries(PUPIL_FIELDS.map((f) => [f, -1])) as ColumnMapping;

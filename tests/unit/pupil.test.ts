@@ -9,23 +9,13 @@ import {
 import type { ColumnMapping } from '../../src/domain/pupil-columns';
 import { onlyMappedColumns } from '../../src/domain/pupil-columns';
 import { TABS } from '../../src/domain/workbook';
+import { COMPLETE_PUPIL } from '../support/pupil-form';
 import { columnName, importLabel, readCsvText } from '../../sidebar/views/import';
 import { pupilChoiceLabel, pupilGroups } from '../../sidebar/views/pupil';
 
 const TODAY = '2026-11-23';
 
-const complete: PupilForm = {
-  firstName: 'Amelia',
-  lastName: 'Jones',
-  dateOfBirth: '2016-03-14',
-  yearGroup: 'Year 5',
-  workingAtYearGroup: 'Year 3',
-  senStatus: 'SEN support',
-  primaryNeed: 'SPLD',
-  secondaryNeed: 'SLCN',
-  classTeacher: 'Ms Amara Okafor',
-  upn: 'A123456789012',
-};
+const complete: PupilForm = COMPLETE_PUPIL;
 
 function errorsOf(overrides: Partial<PupilForm>): Record<string, string> {
   const result = validatePupil({ ...complete, ...overrides }, TODAY);

@@ -19,10 +19,10 @@ import {
 } from '../domain/decision';
 import { INTERVENTION_COLUMNS } from '../domain/intervention';
 import { isRemovedStatus, longDate, sessionsText } from '../domain/participant';
-import { TABS, type TabSpec } from '../domain/workbook';
+import { TABS } from '../domain/workbook';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
-import { activeSpreadsheet, readTables } from '../store/workbook';
+import { readTables, tabsExist } from '../store/workbook';
 import { showSidebar } from '../ui/dialogs';
 import type { SaveResult } from './contract';
 import type {
@@ -215,11 +215,6 @@ const GONE_TEXT =
   'This intervention is no longer on the Interventions tab. It may have been deleted: choose another one.';
 const GONE =
   'Intervention: this intervention is no longer on the Interventions tab (it may have been deleted), so nothing was recorded. Choose another one.';
-
-function tabsExist(specs: readonly TabSpec[]): boolean {
-  const spreadsheet = activeSpreadsheet();
-  return specs.every((spec) => spreadsheet.getSheetByName(spec.name) !== null);
-}
 
 function idOrBlank(value: unknown): string {
   const id = typeof value === 'string' ? value.trim() : '';

@@ -26,7 +26,7 @@ import {
 import { libraryRecordFrom, type LibraryRecord } from '../domain/library';
 import { isRemovedStatus } from '../domain/participant';
 import { listOf } from '../domain/text';
-import { TABS, type TabSpec } from '../domain/workbook';
+import { TABS } from '../domain/workbook';
 import {
   createDocFromBlocks,
   createDocFromTemplate,
@@ -38,7 +38,7 @@ import { cellToText } from '../domain/cells';
 import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
-import { activeSpreadsheet, readTables } from '../store/workbook';
+import { readTables, tabsExist } from '../store/workbook';
 import type { LetterOptions, LetterPupil, LetterPupils, LetterResult } from './letters-contract';
 import { ALREADY_SAVED } from './results';
 import { letterNotYet } from '../domain/letter-gate';
@@ -448,9 +448,4 @@ function errorText(err: unknown): string {
 
 function fullName(row: Row): string {
   return `${row.text('First name')} ${row.text('Last name')}`.trim() || row.id;
-}
-
-function tabsExist(specs: readonly TabSpec[]): boolean {
-  const spreadsheet = activeSpreadsheet();
-  return specs.every((spec) => spreadsheet.getSheetByName(spec.name) !== null);
 }

@@ -33,7 +33,7 @@ import { todayIso, uuid } from '../services/environment';
 import { interventionFacts, participantFacts, practiceSettings } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { RecordValues, Row, Table } from '../store/table';
-import { readTables } from '../store/workbook';
+import { readTables, tabsExist } from '../store/workbook';
 import type { SaveResult } from './contract';
 import type {
   AddPupilsResult,
@@ -42,14 +42,7 @@ import type {
   ParticipantSummary,
   ParticipantsOptions,
 } from './participants-contract';
-import {
-  byPupil,
-  nameOf,
-  pupilChoice,
-  pupilIndex,
-  tabsExist,
-  type PupilRecord,
-} from './pupil-records';
+import { byPupil, nameOf, pupilChoice, pupilIndex, type PupilRecord } from './pupil-records';
 import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
 import { scheduleReviews, syncBaselineReview, type BaselineSync } from './review-schedule';

@@ -30,7 +30,7 @@ import { TABS } from '../domain/workbook';
 import { interventionFacts, participantFacts, practiceSettings } from '../store/facts';
 import { outcomeSettingsOn } from '../store/measures';
 import type { Row } from '../store/table';
-import { readTables } from '../store/workbook';
+import { readTables, tabsExist } from '../store/workbook';
 import type {
   ProfileOptions,
   ProfilePlace,
@@ -38,7 +38,7 @@ import type {
   ProfileReview,
   PupilProfile,
 } from './participants-contract';
-import { byPupil, pupilChoice, pupilIndex, pupilName, tabsExist } from './pupil-records';
+import { byPupil, pupilChoice, pupilIndex, pupilName } from './pupil-records';
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints

@@ -2,16 +2,8 @@
  * Helpers the participants and pupil profile endpoints share: pupils by ID with their names, in
  * the order staff look for them. Not an endpoint module: src/main.ts does not export it.
  */
-import type { TabSpec } from '../domain/workbook';
 import type { Row, Table } from '../store/table';
-import { activeSpreadsheet } from '../store/workbook';
 import type { PupilChoice } from './participants-contract';
-
-/** Whether every one of these tabs exists (the workbook has been set up). */
-export function tabsExist(specs: readonly TabSpec[]): boolean {
-  const spreadsheet = activeSpreadsheet();
-  return specs.every((spec) => spreadsheet.getSheetByName(spec.name) !== null);
-}
 
 export interface PupilRecord {
   id: string;

@@ -25,14 +25,14 @@ import {
   validateReview,
   type Review,
 } from '../domain/review';
-import { TABS, type TabSpec } from '../domain/workbook';
+import { TABS } from '../domain/workbook';
 import { todayIso, uuid } from '../services/environment';
 import { remainingMailQuota, sendEmail } from '../services/mail';
 import { reminderSettingsForEmail } from './email-privacy';
 import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
-import { activeSpreadsheet, readTables } from '../store/workbook';
+import { activeSpreadsheet, readTables, tabsExist } from '../store/workbook';
 import type { SaveResult } from './contract';
 import type {
   InterventionReviews,
@@ -355,11 +355,6 @@ const INTERVENTION_GONE =
   'Review: its intervention is no longer on the Interventions tab, so the review cannot be recorded. Check the Interventions tab.';
 
 const KIND_ORDER = ['Baseline', 'Mid-point', 'End', 'Extra'];
-
-function tabsExist(specs: readonly TabSpec[]): boolean {
-  const spreadsheet = activeSpreadsheet();
-  return specs.every((spec) => spreadsheet.getSheetByName(spec.name) !== null);
-}
 
 function statusOf(row: Row): string {
   return row.text('Status').toLowerCase();

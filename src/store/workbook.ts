@@ -13,3 +13,9 @@ export function readTables<K extends string>(specs: Record<K, TabSpec>): Record<
   for (const key of Object.keys(specs) as K[]) tables[key] = Table.read(spreadsheet, specs[key]);
   return tables;
 }
+
+/** Whether every one of these tabs is there (a sidebar says "set up first" when one is missing). */
+export function tabsExist(specs: readonly TabSpec[]): boolean {
+  const spreadsheet = activeSpreadsheet();
+  return specs.every((spec) => spreadsheet.getSheetByName(spec.name) !== null);
+}

@@ -21,9 +21,10 @@ export function writeReport(sheet: Sheet, plan: ReportPlan, asOfText: string): v
   if (sheet.getMaxColumns() < width) {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   }
-  // The last build's report, whatever its size, with its charts and colouring rules.
-  const oldRows = sheet.getMaxRows() - REPORT_FIRST_ROW + 1;
-  sheet.getRange(REPORT_FIRST_ROW, 1, oldRows, sheet.getMaxColumns()).clear();
+  // The last build's report (it ends with the last row holding anything), its charts and rules;
+  // the spare rows below it hold nothing to clear.
+  const oldRows = sheet.getLastRow() - REPORT_FIRST_ROW + 1;
+  if (oldRows > 0) sheet.getRange(REPORT_FIRST_ROW, 1, oldRows, sheet.getMaxColumns()).clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
 
   sheet.getRange(2, 1).setValue(toCell(asOfText));

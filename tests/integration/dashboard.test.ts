@@ -161,3 +161,15 @@ test('"Update the dashboard": one read per tab; its report, colouring and charts
   expect(again.charts ?? []).toHaveLength(charts);
   expect(again.conditionalFormats ?? []).toHaveLength(3);
 });
+
+test('building again leaves nothing of a longer last build below the new report', () => {
+  const { emu } = school();
+  emu.menu('updateDashboard');
+  const rows = emu.values('Dashboard').length;
+  // As if the last build had run further down (more interventions then).
+  editCellAsUser(emu.rt, 'Dashboard', rows + 3, 1, 'Left over from a longer report');
+  emu.menu('updateDashboard');
+  const values = emu.values('Dashboard');
+  expect(values.flat()).not.toContain('Left over from a longer report');
+  expect(values).toHaveLength(rows);
+});

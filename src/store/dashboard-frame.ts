@@ -19,18 +19,19 @@ export const NOT_BUILT =
 
 /**
  * Writes the title when the tab has none. A Dashboard laid out before it had a title (its status
- * table at the top) has those rows moved under the title, as they were.
+ * table at the top) has those rows moved under the title, as they were. `topLeft` is cell A1 as
+ * already read. Returns true when it wrote anything.
  */
-export function prepareDashboardFrame(sheet: Sheet): void {
-  const first = cellToText(sheet.getRange(1, 1).getValue());
-  if (first === DASHBOARD_TITLE) return;
+export function prepareDashboardFrame(sheet: Sheet, topLeft: unknown): boolean {
+  const first = cellToText(topLeft);
+  if (first === DASHBOARD_TITLE) return false;
   let status: unknown[][] = [];
   if (first === spec.columns[0].header) {
     const rows = Math.min(sheet.getLastRow(), 1 + spec.maxDataRows);
     status = sheet.getRange(1, 1, rows, spec.columns.length).getValues();
     sheet.getRange(1, 1, rows, spec.columns.length).clearContent();
   } else if (sheet.getLastRow() > 0) {
-    return; // Something of the school's own: leave it be.
+    return false; // Something of the school's own: leave it be.
   }
   const frame: unknown[][] = [
     [DASHBOARD_TITLE, '', ''],
@@ -43,4 +44,5 @@ export function prepareDashboardFrame(sheet: Sheet): void {
   sheet.getRange(1, 1, frame.length, spec.columns.length).setValues(frame);
   sheet.getRange(1, 1).setFontSize(14).setFontWeight('bold');
   sheet.getRange(STATUS_TITLE_ROW, 1).setFontWeight('bold');
+  return true;
 }

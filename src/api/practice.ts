@@ -5,7 +5,13 @@
  * person added to the Staff tab, or their training).
  */
 import { calendarFrom } from '../store/calendar';
-import { interventionWarnings, participantWarnings, formatWarnings } from '../domain/warnings';
+import {
+  formatWarnings,
+  interventionIndex,
+  interventionWarnings,
+  participantWarnings,
+  practiceIndex,
+} from '../domain/warnings';
 import { TABS } from '../domain/workbook';
 import {
   interventionFacts,
@@ -42,18 +48,26 @@ export function recheckGoodPractice(): PracticeCheck {
       const counts = refreshInterventionWarnings(tables);
       check.interventionsWithWarnings = counts.withWarnings;
       check.warnings = counts.warnings;
+      const rows = participants.records();
+      const places = rows.map(participantFacts);
+      const lists = {
+        interventions: interventions.records().map(interventionFacts),
+        participants: places,
+      };
+      // Looked up once for the whole school: each place's check is then as quick as one alone.
       const placeContext = {
         settings: practiceSettings(settings),
-        interventions: interventions.records().map(interventionFacts),
-        participants: participants.records().map(participantFacts),
+        ...lists,
+        index: practiceIndex(lists),
         today: now,
       };
-      for (const row of participants.records()) {
-        const warnings = participantWarnings(participantFacts(row), placeContext);
+      rows.forEach((row, i) => {
+        // A copy, as a save checks its place: it replaces the row of its ID among the pupil's.
+        const warnings = participantWarnings({ ...places[i]! }, placeContext);
         row.set({ Warnings: formatWarnings(warnings) });
         if (warnings.length > 0) check.placesWithWarnings += 1;
         check.warnings += warnings.length;
-      }
+      });
       return check;
     },
   );
@@ -67,10 +81,14 @@ export function refreshInterventionWarnings(
   tables: { interventions: Table; staff: Table; library: Table; settings: Table },
   ids?: ReadonlySet<string>,
 ): { withWarnings: number; warnings: number } {
-  const context = {
-    settings: practiceSettings(tables.settings),
+  const lists = {
     staff: tables.staff.records().map(staffFacts),
     library: tables.library.records().map(libraryFacts),
+  };
+  const context = {
+    settings: practiceSettings(tables.settings),
+    ...lists,
+    index: interventionIndex(lists),
     calendar: calendarFrom(tables.settings),
   };
   const counts = { withWarnings: 0, warnings: 0 };

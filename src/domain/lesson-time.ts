@@ -10,6 +10,7 @@
  * weeks is still taking the pupil out until its end review finishes it.
  */
 import { positive, words, type InterventionFacts, type ParticipantFacts } from './practice-facts';
+import { scanIndex, type PracticeIndex } from './practice-index';
 
 export interface LessonTimeLost {
   subject: string;
@@ -23,6 +24,8 @@ export interface LessonTimeContext {
   interventions: readonly InterventionFacts[];
   /** Every participation. */
   participants: readonly ParticipantFacts[];
+  /** The two lists above looked up once (practice-index.ts); left out, they are scanned. */
+  index?: PracticeIndex;
 }
 
 /** Times a session may take that are not a lesson. */
@@ -40,10 +43,10 @@ export interface WeeklyLessonTime {
 /** The lesson time one place takes each week, or undefined when it takes none. */
 export function weeklyLessonTime(
   participant: ParticipantFacts,
-  interventions: readonly InterventionFacts[],
+  index: PracticeIndex,
 ): WeeklyLessonTime | undefined {
+  const intervention = index.intervention(participant.interventionId);
   const subject = participant.lessonMissed.trim();
-  const intervention = interventions.find((i) => i.id === participant.interventionId);
   if (
     subject === '' ||
     NO_LESSON_LOST.has(words(subject)) ||
@@ -68,11 +71,19 @@ export function lessonTimeLostBySubject(
   pupilId: string,
   context: LessonTimeContext,
 ): LessonTimeLost[] {
+  const index = context.index ?? scanIndex(context);
+  return lessonTimeLostOver(index.placesOf(pupilId), index);
+}
+
+/** The same over one pupil's places, given in the order their subjects and names are listed. */
+export function lessonTimeLostOver(
+  places: readonly ParticipantFacts[],
+  index: PracticeIndex,
+): LessonTimeLost[] {
   const bySubject = new Map<string, LessonTimeLost>();
   const counted = new Set<string>();
-  for (const participant of context.participants) {
-    if (participant.pupilId.trim() !== pupilId.trim()) continue;
-    const lost = weeklyLessonTime(participant, context.interventions);
+  for (const participant of places) {
+    const lost = weeklyLessonTime(participant, index);
     if (lost === undefined) continue;
     const subject = words(lost.subject);
     const place = `${subject}\n${lost.intervention.id}`;

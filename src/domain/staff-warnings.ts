@@ -17,27 +17,34 @@ import { isTrainedIn } from './training';
 
 type Part = 'lead' | 'supporting';
 
-interface Named {
+export interface Named {
   /** As typed in Lead or Supported by. */
   typed: string;
   part: Part;
   person: StaffFacts | undefined;
 }
 
-/** The lead (one name) and each supporter, once each (the lead first), with their Staff row. */
-function namedPeople(intervention: InterventionFacts, staff: readonly StaffFacts[]): Named[] {
+/** The Staff tab by name key (staffNameKey), the first row of each name winning. */
+export type StaffByName = ReadonlyMap<string, StaffFacts>;
+
+export function staffByName(staff: readonly StaffFacts[]): StaffByName {
   const byKey = new Map<string, StaffFacts>();
   for (const person of staff) {
     const key = staffNameKey(person.name);
     if (key !== '' && !byKey.has(key)) byKey.set(key, person);
   }
+  return byKey;
+}
+
+/** The lead (one name) and each supporter, once each (the lead first), with their Staff row. */
+export function namedPeople(intervention: InterventionFacts, staff: StaffByName): Named[] {
   const seen = new Set<string>();
   const named: Named[] = [];
   const add = (typed: string, part: Part) => {
     const key = staffNameKey(typed);
     if (key === '' || seen.has(key)) return;
     seen.add(key);
-    named.push({ typed: typed.trim(), part, person: byKey.get(key) });
+    named.push({ typed: typed.trim(), part, person: staff.get(key) });
   };
   add(intervention.lead, 'lead');
   for (const name of splitStaffNames(intervention.supportedBy)) add(name, 'supporting');
@@ -45,8 +52,8 @@ function namedPeople(intervention: InterventionFacts, staff: readonly StaffFacts
 }
 
 /** The lead's Role on the Staff tab, '' when they are not on it or it is blank. */
-export function leadRole(intervention: InterventionFacts, staff: readonly StaffFacts[]): string {
-  const lead = namedPeople(intervention, staff).find((n) => n.part === 'lead');
+export function leadRole(named: readonly Named[]): string {
+  const lead = named.find((n) => n.part === 'lead');
   return lead?.person?.role?.trim() ?? '';
 }
 
@@ -54,11 +61,8 @@ export function leadRole(intervention: InterventionFacts, staff: readonly StaffF
  * Names in Lead or Supported by that match nobody on the Staff tab, in one warning naming each as
  * typed: they get no reminders and their time is not costed.
  */
-export function unknownStaffWarnings(
-  intervention: InterventionFacts,
-  staff: readonly StaffFacts[],
-): Warning[] {
-  const unknown = namedPeople(intervention, staff).filter((n) => n.person === undefined);
+export function unknownStaffWarnings(named: readonly Named[]): Warning[] {
+  const unknown = named.filter((n) => n.person === undefined);
   if (unknown.length === 0) return [];
   const one = unknown.length === 1;
   const who = listOf(unknown.map((n) => `"${n.typed}" (${n.part})`));
@@ -83,7 +87,7 @@ const NO_TRAINING_NEEDED = new Set(['', 'none', 'no']);
 export function trainingWarnings(
   intervention: InterventionFacts,
   entry: LibraryFacts | undefined,
-  staff: readonly StaffFacts[],
+  named: readonly Named[],
 ): Warning[] {
   if (entry !== undefined && NO_TRAINING_NEEDED.has(words(entry.trainingNeeded))) return [];
   const programme = {
@@ -95,7 +99,7 @@ export function trainingWarnings(
     .find((p) => p !== '');
   if (label === undefined) return [];
 
-  return namedPeople(intervention, staff).flatMap(({ part, person }): Warning[] => {
+  return named.flatMap(({ part, person }): Warning[] => {
     if (person === undefined || isTrainedIn(person.trainedIn, programme)) return [];
     const name = person.name.trim();
     // Someone from outside the school brings their own qualification: the school records it.

@@ -11,7 +11,13 @@ import type { SchoolCalendar } from './calendar';
 import { summerHolidayWarnings } from './summer-warning';
 import { differenceInCalendarDays } from 'date-fns';
 import { dosageWarnings } from './dosage-warnings';
-import { lessonTimeLostBySubject, weeklyLessonTime } from './lesson-time';
+import { lessonTimeLostOver, weeklyLessonTime } from './lesson-time';
+import {
+  interventionIndex,
+  scanIndex,
+  type InterventionIndex,
+  type PracticeIndex,
+} from './practice-index';
 import {
   formatNumber,
   plural,
@@ -23,7 +29,7 @@ import {
   type Warning,
 } from './practice-facts';
 import type { PracticeSettings } from './practice-settings';
-import { leadRole, trainingWarnings, unknownStaffWarnings } from './staff-warnings';
+import { leadRole, namedPeople, trainingWarnings, unknownStaffWarnings } from './staff-warnings';
 import { listOf } from './text';
 
 export {
@@ -44,6 +50,12 @@ export {
 } from './practice-settings';
 export { dosageWarnings, type Dosage } from './dosage-warnings';
 export { lessonTimeLostBySubject, type LessonTimeLost } from './lesson-time';
+export {
+  interventionIndex,
+  practiceIndex,
+  type InterventionIndex,
+  type PracticeIndex,
+} from './practice-index';
 
 // ---------------------------------------------------------------------------------------------
 // Intervention warnings
@@ -54,6 +66,11 @@ export interface InterventionContext {
   library: readonly LibraryFacts[];
   /** The school's term dates: a programme the summer holiday cuts short is warned about. */
   calendar?: SchoolCalendar;
+  /**
+   * The staff and library above looked up once (interventionIndex), for checking many
+   * interventions; left out, each check looks them up itself.
+   */
+  index?: InterventionIndex;
 }
 
 /** The good-practice warnings for one intervention sheet. */
@@ -61,14 +78,15 @@ export function interventionWarnings(
   intervention: InterventionFacts,
   context: InterventionContext,
 ): Warning[] {
+  const index = context.index ?? interventionIndex(context);
   const provisionId = intervention.provisionId.trim();
-  const entry =
-    provisionId === '' ? undefined : context.library.find((e) => e.id.trim() === provisionId);
+  const entry = provisionId === '' ? undefined : index.libraryEntry(provisionId);
+  const named = namedPeople(intervention, index.staff);
   return [
-    ...dosageWarnings(intervention, context.settings, leadRole(intervention, context.staff)),
+    ...dosageWarnings(intervention, context.settings, leadRole(named)),
     ...evidenceWarnings(intervention, entry),
-    ...unknownStaffWarnings(intervention, context.staff),
-    ...trainingWarnings(intervention, entry, context.staff),
+    ...unknownStaffWarnings(named),
+    ...trainingWarnings(intervention, entry, named),
     ...(context.calendar ? summerHolidayWarnings(intervention, context.calendar) : []),
   ];
 }
@@ -99,6 +117,11 @@ export interface ParticipantContext {
   /** Every participation, with or without the one being checked. */
   participants: readonly ParticipantFacts[];
   today: Date;
+  /**
+   * The two lists above looked up once (practiceIndex), for checking many places; left out, each
+   * check scans them.
+   */
+  index?: PracticeIndex;
 }
 
 /** A place that never happened (added by mistake): it counts for nothing. */
@@ -110,44 +133,49 @@ export function participantWarnings(
   context: ParticipantContext,
 ): Warning[] {
   if (words(participant.status) === REMOVED || participant.pupilId.trim() === '') return [];
-  const all = { ...context, participants: withParticipant(context.participants, participant) };
-  return [...newInterventionWarnings(participant, all), ...lessonTimeWarnings(participant, all)];
+  const index = context.index ?? scanIndex(context);
+  const places = withParticipant(index.placesOf(participant.pupilId), participant);
+  return [
+    ...newInterventionWarnings(participant, places, index, context.settings),
+    ...lessonTimeWarnings(participant, places, index, context.settings),
+  ];
 }
 
-/** The list with this participation in it (replacing its saved row, or added when unsaved). */
+/** The pupil's places with this one in them (replacing its saved row, or added when unsaved). */
 function withParticipant(
-  participants: readonly ParticipantFacts[],
+  places: readonly ParticipantFacts[],
   participant: ParticipantFacts,
 ): ParticipantFacts[] {
-  const others = participants.filter(
+  const others = places.filter(
     (p) => p !== participant && (participant.id === '' || p.id !== participant.id),
   );
   return [...others, participant];
 }
 
-function samePupil(a: ParticipantFacts, b: ParticipantFacts): boolean {
-  return a.pupilId.trim() === b.pupilId.trim();
-}
-
+/** The pupil's other places starting within the window (a blank start: its intervention's). */
 function newInterventionWarnings(
   participant: ParticipantFacts,
-  context: ParticipantContext,
+  places: readonly ParticipantFacts[],
+  index: PracticeIndex,
+  settings: PracticeSettings,
 ): Warning[] {
-  const interventionOf = (p: ParticipantFacts) =>
-    context.interventions.find((i) => i.id === p.interventionId);
-  const startOf = (p: ParticipantFacts) => p.startDate ?? interventionOf(p)?.startDate;
+  const startOf = (p: ParticipantFacts) =>
+    p.startDate ?? index.intervention(p.interventionId)?.startDate;
   const start = startOf(participant);
   if (start === undefined) return [];
-  const windowWeeks = context.settings.newInterventionWindowWeeks;
+  const windowWeeks = settings.newInterventionWindowWeeks;
 
   const nearby = new Map<string, Date>();
-  for (const other of context.participants) {
-    const otherStart = startOf(other);
+  for (const other of places) {
     if (
       other === participant ||
-      !samePupil(other, participant) ||
       other.interventionId === participant.interventionId ||
-      words(other.status) === REMOVED ||
+      words(other.status) === REMOVED
+    ) {
+      continue;
+    }
+    const otherStart = startOf(other);
+    if (
       otherStart === undefined ||
       Math.abs(differenceInCalendarDays(otherStart, start)) > windowWeeks * 7
     ) {
@@ -161,7 +189,7 @@ function newInterventionWarnings(
   if (nearby.size === 0) return [];
 
   const nameOf = (interventionId: string) =>
-    context.interventions.find((i) => i.id === interventionId)?.name.trim() || interventionId;
+    index.intervention(interventionId)?.name.trim() || interventionId;
   const names = [
     nameOf(participant.interventionId),
     ...[...nearby.entries()]
@@ -177,13 +205,18 @@ function newInterventionWarnings(
 }
 
 /** Over the threshold in the place's own lesson, counted as the profile counts it (lesson-time.ts). */
-function lessonTimeWarnings(participant: ParticipantFacts, context: ParticipantContext): Warning[] {
-  const own = weeklyLessonTime(participant, context.interventions);
+function lessonTimeWarnings(
+  participant: ParticipantFacts,
+  places: readonly ParticipantFacts[],
+  index: PracticeIndex,
+  settings: PracticeSettings,
+): Warning[] {
+  const own = weeklyLessonTime(participant, index);
   if (own === undefined) return [];
-  const total = lessonTimeLostBySubject(participant.pupilId, context).find(
+  const total = lessonTimeLostOver(places, index).find(
     (entry) => words(entry.subject) === words(own.subject),
   );
-  const threshold = context.settings.lessonTimeThresholdMinutes;
+  const threshold = settings.lessonTimeThresholdMinutes;
   if (total === undefined || total.minutesPerWeek <= threshold) return [];
   const count = total.interventions.length;
   const across = count === 1 ? 'in 1 intervention' : `across ${count} interventions`;

@@ -5,7 +5,7 @@
  * colouring rules and charts, replacing the last build's.
  */
 import { format, startOfDay } from 'date-fns';
-import { amalgamate } from '../domain/amalgamate';
+import { amalgamate, withArchivedRuns } from '../domain/amalgamate';
 import { dashboardReport } from '../domain/dashboard-report';
 import {
   provisionGlance,
@@ -19,6 +19,7 @@ import { whatToLookAt } from '../domain/look-at';
 import type { PlaceFigureFacts } from '../domain/provision-facts';
 import { nationalFiguresFrom, pupilsOnRollFrom, senReport } from '../domain/sen-report';
 import { TABS } from '../domain/workbook';
+import { archivedRuns } from '../store/archive';
 import { calendarFrom } from '../store/calendar';
 import { setDashboardRows } from '../store/dashboard';
 import { settingValues } from '../store/facts';
@@ -112,7 +113,13 @@ export function rebuildDashboard(t: DashboardTables, now: Date): DashboardSummar
     glance,
     glanceNotes,
     lookAt,
-    amalgamated: amalgamate({ interventions: facts, places, pupils, library }),
+    // Past years' archived runs too, so a programme's track record survives the new year.
+    amalgamated: amalgamate(
+      withArchivedRuns(
+        { interventions: facts, places, pupils, library },
+        archivedRuns(t.settings, measures),
+      ),
+    ),
     senReport: senReport(pupils, pupilsOnRollFrom(values), nationalFiguresFrom(values)),
   });
   writeReport(t.dashboard.sheet, plan, asOfText(now));

@@ -13,6 +13,9 @@
  * - An intervention whose Provision ID is blank or not in the library is grouped with others of
  *   the same name (ignoring case and spaces either side), marked as not from the library; places
  *   whose intervention is unknown go to an "Unknown" type, last.
+ * - Past school years' runs, moved to archive tabs by "Start a new school year…", count as if
+ *   they were still on the working tabs (withArchivedRuns), so moving them changes none of these
+ *   figures: a programme's track record covers every year.
  * - Pupils with no primary need, or no year group, have their own group after the known ones, and
  *   pupils not on the Pupils tab an "Unknown" group, last. Year groups typed outside YEAR_GROUPS
  *   come after the listed ones, by name.
@@ -80,6 +83,35 @@ export function amalgamate(input: AmalgamateInput): Amalgamated {
     byProvisionType: byProvisionType(input),
     byAreaOfNeed: byAreaOfNeed(input),
     byYearGroup: byYearGroup(input),
+  };
+}
+
+/** Interventions and places of past school years, read from their archive tabs. */
+export interface ArchivedRuns {
+  interventions: readonly InterventionFigureFacts[];
+  places: readonly PlaceFigureFacts[];
+}
+
+/**
+ * The working runs with the archived ones: a record on both (a move cut off before it was taken
+ * off the working tab) counts once, as the working tab has it.
+ */
+export function withArchivedRuns(input: AmalgamateInput, archived: ArchivedRuns): AmalgamateInput {
+  if (archived.interventions.length === 0 && archived.places.length === 0) return input;
+  const interventionIds = new Set(input.interventions.map((i) => i.id));
+  const placeIds = new Set(input.places.map((p) => p.id));
+  const seen = new Set<string>();
+  const once = (id: string): boolean => !seen.has(id) && seen.add(id) !== undefined;
+  return {
+    ...input,
+    interventions: [
+      ...input.interventions,
+      ...archived.interventions.filter((i) => !interventionIds.has(i.id) && once(`i:${i.id}`)),
+    ],
+    places: [
+      ...input.places,
+      ...archived.places.filter((p) => !placeIds.has(p.id) && once(`p:${p.id}`)),
+    ],
   };
 }
 

@@ -30,6 +30,12 @@ export function showMessage(title: string, message: string): void {
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
+/** Asks before a big change: true only when the user chose OK (Cancel or closing: false). */
+export function confirm(title: string, message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.OK_CANCEL) === ui.Button.OK;
+}
+
 /** Menu actions report failures in words, not as a stack trace in a red bar. */
 export function reportingErrors(title: string, action: () => void): void {
   try {

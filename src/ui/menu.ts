@@ -24,6 +24,7 @@ export const MENU_SECTIONS = [
     { caption: 'Check good practice', functionName: 'checkGoodPractice' },
     { caption: 'Check the audit log', functionName: 'checkAuditLog' },
     { caption: 'Email privacy…', functionName: 'showEmailPrivacy' },
+    { caption: 'Start a new school year…', functionName: 'startNewSchoolYear' },
     { caption: 'Set up provision map', functionName: 'setUpProvisionMap' },
   ],
 ] as const;

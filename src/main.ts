@@ -28,6 +28,7 @@ export * from './api/letters';
 export * from './api/decisions';
 export { checkAuditLog } from './api/audit';
 export { showEmailPrivacy } from './api/email-privacy';
+export { startNewSchoolYear } from './api/new-year';
 export { onEdit } from './api/hand-edits';
 export {
   getGettingStarted,

@@ -137,6 +137,7 @@ export function recordDecision(form: unknown, requestId?: unknown): SaveResult {
   if (!checked.ok) return refused(checked.errors);
   const decision = checked.value;
   const options = { requestId, alreadyDone: savedAlready };
+  const id = decision.interventionId;
   if (decision.decision !== 'Stop') {
     // Continue and Change touch only the intervention's own row.
     return runOperation(
@@ -147,7 +148,12 @@ export function recordDecision(form: unknown, requestId?: unknown): SaveResult {
         writeDecision(row.row, decision, user, now);
         return { ok: true, id: row.row.id, message: doneMessage(row.row, decision) };
       },
-      options,
+      {
+        ...options,
+        load: (loader) => ({
+          interventions: loader.where(TABS.interventions, { 'Intervention ID': [id] }),
+        }),
+      },
     );
   }
   // The intervention's own tab first: runOperation writes it last.
@@ -194,7 +200,21 @@ export function recordDecision(form: unknown, requestId?: unknown): SaveResult {
         ].join(' '),
       };
     },
-    { ...options, afterRetry: refigure },
+    {
+      ...options,
+      afterRetry: refigure,
+      // The intervention, its places and its reviews only.
+      load: (loader) => {
+        const byIntervention = { 'Intervention ID': [id] };
+        return {
+          interventions: loader.where(TABS.interventions, byIntervention),
+          participants: loader.where(TABS.participants, byIntervention),
+          reviews: loader.where(TABS.reviews, byIntervention),
+          staff: loader.whole(TABS.staff),
+          settings: loader.whole(TABS.settings),
+        };
+      },
+    },
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import { dateFromIso, isoFromDate } from '../domain/dates';
 import { refigure, syncInterventionFigures } from './intervention-figures';
+import { interventionsOf } from './record-reads';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { newRecordId } from '../domain/ids';
 import {
@@ -139,7 +140,18 @@ function addIntervention(intervention: Intervention, requestId: unknown): SaveRe
         warnings: warnings.map((w) => w.message),
       };
     },
-    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
+    {
+      requestId,
+      alreadyDone: savedAlready,
+      afterRetry: refigure,
+      // A new row only: none of the others is read.
+      load: (loader) => ({
+        interventions: loader.where(TABS.interventions, { 'Intervention ID': [] }),
+        staff: loader.whole(TABS.staff),
+        library: loader.whole(TABS.provisionLibrary),
+        settings: loader.whole(TABS.settings),
+      }),
+    },
   );
 }
 
@@ -207,7 +219,25 @@ function changeIntervention(
         warnings: warnings.map((w) => w.message),
       };
     },
-    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
+    {
+      requestId,
+      alreadyDone: savedAlready,
+      afterRetry: refigure,
+      // Its places and their pupils' other places (warnings), those interventions, its reviews.
+      load: (loader) => {
+        const participants = loader.where(TABS.participants, { 'Intervention ID': [id] }, [
+          'Pupil ID',
+        ]);
+        return {
+          interventions: interventionsOf(loader, participants, [id]),
+          staff: loader.whole(TABS.staff),
+          library: loader.whole(TABS.provisionLibrary),
+          settings: loader.whole(TABS.settings),
+          participants,
+          reviews: loader.where(TABS.reviews, { 'Intervention ID': [id] }),
+        };
+      },
+    },
   );
 }
 

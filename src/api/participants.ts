@@ -47,6 +47,7 @@ import { ALREADY_SAVED, refused, savedAlready } from './results';
 import { listOf } from '../domain/text';
 import { scheduleReviews, syncBaselineReview, type BaselineSync } from './review-schedule';
 import { refigure, syncInterventionFigures } from './intervention-figures';
+import { interventionsOf, placeWithRelated } from './record-reads';
 import { syncInterventionStatuses } from './lifecycle-sync';
 import { measureNames, placeValues } from './measured-results';
 
@@ -210,6 +211,19 @@ export function addPupilsToIntervention(request: unknown, requestId?: unknown): 
     {
       requestId,
       alreadyDone: (ids) => ({ ok: true, id: ids[0] ?? '', ids, message: ALREADY_SAVED }),
+      // The intervention's places (who is in it already) and the pupils' (their warnings).
+      load: (loader) => {
+        const participants = loader.where(TABS.participants, {
+          'Intervention ID': [interventionId],
+          'Pupil ID': pupilIds,
+        });
+        return {
+          participants,
+          interventions: interventionsOf(loader, participants, [interventionId]),
+          pupils: loader.where(TABS.pupils, { 'Pupil ID': pupilIds }),
+          settings: loader.whole(TABS.settings),
+        };
+      },
     },
   );
 }
@@ -264,7 +278,17 @@ export function saveParticipant(form: unknown, requestId?: unknown): SaveResult 
         warnings: warnings.map((w) => w.message),
       };
     },
-    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
+    {
+      requestId,
+      alreadyDone: savedAlready,
+      afterRetry: refigure,
+      load: (loader) => ({
+        ...placeWithRelated(loader, record.id),
+        settings: loader.whole(TABS.settings),
+        reviews: loader.where(TABS.reviews, { 'Participant ID': [record.id] }),
+        staff: loader.whole(TABS.staff),
+      }),
+    },
   );
 }
 
@@ -300,7 +324,16 @@ export function removeParticipant(participantId: unknown, requestId?: unknown): 
           : `Removed ${name} from ${what}. Their record stays on the Participants tab, marked Removed.`,
       };
     },
-    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
+    {
+      requestId,
+      alreadyDone: savedAlready,
+      afterRetry: refigure,
+      load: (loader) => ({
+        ...placeWithRelated(loader, id),
+        settings: loader.whole(TABS.settings),
+        staff: loader.whole(TABS.staff),
+      }),
+    },
   );
 }
 

@@ -30,7 +30,9 @@ import { TABS } from '../domain/workbook';
 import { interventionFacts, participantFacts, practiceSettings } from '../store/facts';
 import { outcomeSettingsOn } from '../store/measures';
 import type { Row } from '../store/table';
-import { readTables, tabsExist } from '../store/workbook';
+import { MissingTabError } from '../store/table';
+import { readTables, tableLoader, tabsExist } from '../store/workbook';
+import { interventionsOf } from './record-reads';
 import type {
   ProfileOptions,
   ProfilePlace,
@@ -42,6 +44,25 @@ import { byPupil, pupilChoice, pupilIndex, pupilName } from './pupil-records';
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints
+
+/** The pupil, their places with those interventions and reviews (undefined: a tab is missing). */
+function profileTables(id: string) {
+  try {
+    const loader = tableLoader();
+    const participants = loader.where(TABS.participants, { 'Pupil ID': [id] });
+    const placeIds = participants.records().map((row) => row.id);
+    return {
+      pupils: loader.where(TABS.pupils, { 'Pupil ID': [id] }),
+      interventions: interventionsOf(loader, participants),
+      participants,
+      reviews: loader.where(TABS.reviews, { 'Participant ID': placeIds }),
+      settings: loader.whole(TABS.settings),
+    };
+  } catch (error) {
+    if (error instanceof MissingTabError) return undefined;
+    throw error;
+  }
+}
 
 export function getProfileOptions(): ProfileOptions {
   if (!tabsExist([TABS.pupils])) return { workbookReady: false, pupils: [] };
@@ -55,15 +76,9 @@ export function getProfileOptions(): ProfileOptions {
 
 export function getPupilProfile(pupilId: unknown): PupilProfile {
   const id = typeof pupilId === 'string' ? pupilId.trim() : '';
-  const specs = {
-    pupils: TABS.pupils,
-    interventions: TABS.interventions,
-    participants: TABS.participants,
-    reviews: TABS.reviews,
-    settings: TABS.settings,
-  };
-  if (!tabsExist(Object.values(specs))) return emptyProfile(id);
-  const { pupils, interventions, participants, reviews, settings } = readTables(specs);
+  const tables = profileTables(id);
+  if (!tables) return emptyProfile(id);
+  const { pupils, interventions, participants, reviews, settings } = tables;
   const pupil = pupils.find(id);
   if (!pupil) {
     throw new Error(

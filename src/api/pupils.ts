@@ -304,13 +304,13 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Eight-character chunks of fresh UUIDs: one Utilities call gives four new record IDs. */
+/** Halves of fresh UUIDs (an ID takes twelve characters): one Utilities call gives two IDs. */
 function pooledUuid(): () => string {
   const pool: string[] = [];
   return () => {
     if (pool.length === 0) {
       const hex = uuid().replace(/-/g, '');
-      for (let i = 0; i + 8 <= hex.length; i += 8) pool.push(hex.slice(i, i + 8));
+      for (let i = 0; i + 16 <= hex.length; i += 16) pool.push(hex.slice(i, i + 16));
     }
     return pool.shift() ?? uuid();
   };

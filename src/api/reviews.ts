@@ -32,7 +32,8 @@ import { reminderSettingsForEmail } from './email-privacy';
 import { settingValues } from '../store/facts';
 import { runOperation } from '../store/operation';
 import type { Row, Table } from '../store/table';
-import { activeSpreadsheet, readTables, tabsExist } from '../store/workbook';
+import { MissingTabError } from '../store/table';
+import { activeSpreadsheet, readSomeColumns, readTables, tableLoader } from '../store/workbook';
 import type { SaveResult } from './contract';
 import type {
   InterventionReviews,
@@ -42,6 +43,7 @@ import type {
   ReviewSummary,
 } from './reviews-contract';
 import { refigure, syncInterventionFigures } from './intervention-figures';
+import { placeAndIntervention } from './record-reads';
 import { finishPlaceAfterReview, syncInterventionStatuses } from './lifecycle-sync';
 import { reviewOutcome } from './measured-results';
 import { refused, savedAlready } from './results';
@@ -51,15 +53,45 @@ const R = TABS.reviews;
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
+/** One intervention's reviews, places and pupils (undefined when a tab is missing). */
+function interventionReviewTables(
+  id: string,
+): { interventions: Table; participants: Table; reviews: Table; pupils: Table } | undefined {
+  try {
+    const loader = tableLoader();
+    const byIntervention = { 'Intervention ID': [id] };
+    const participants = loader.where(TABS.participants, byIntervention);
+    return {
+      interventions: loader.where(TABS.interventions, byIntervention),
+      participants,
+      reviews: loader.where(R, byIntervention),
+      pupils: loader.where(TABS.pupils, {
+        'Pupil ID': participants.records().map((p) => p.text('Pupil ID')),
+      }),
+    };
+  } catch (error) {
+    if (error instanceof MissingTabError) return undefined;
+    throw error;
+  }
+}
+
 export function getReviewOptions(): ReviewOptions {
   const today = todayIso();
-  if (!tabsExist([TABS.interventions, TABS.reviews])) {
-    return { workbookReady: false, today, interventions: [] };
+  let interventions: Table;
+  let reviews: Table;
+  try {
+    // The list needs a few columns of each: not every review ever recorded, whole.
+    interventions = readSomeColumns(TABS.interventions, [
+      TABS.interventions.idHeader,
+      INTERVENTION_COLUMNS.name,
+      INTERVENTION_COLUMNS.lead,
+      'Status',
+    ]);
+    reviews = readSomeColumns(R, ['Intervention ID', 'Due date', 'Status']);
+  } catch (error) {
+    if (error instanceof MissingTabError) return { workbookReady: false, today, interventions: [] };
+    throw error;
   }
-  const { interventions, reviews } = readTables({
-    interventions: TABS.interventions,
-    reviews: TABS.reviews,
-  });
   const todayDate = dateFromIso(today);
   const counts = new Map<string, { due: number; overdue: number }>();
   for (const row of reviews.records()) {
@@ -93,13 +125,8 @@ export function getReviewOptions(): ReviewOptions {
 export function getInterventionReviews(interventionId: unknown): InterventionReviews {
   const id = typeof interventionId === 'string' ? interventionId.trim() : '';
   const today = todayIso();
-  const specs = {
-    interventions: TABS.interventions,
-    participants: TABS.participants,
-    reviews: TABS.reviews,
-    pupils: TABS.pupils,
-  };
-  if (!tabsExist(Object.values(specs))) {
+  const tables = interventionReviewTables(id);
+  if (!tables) {
     return {
       workbookReady: false,
       today,
@@ -108,7 +135,7 @@ export function getInterventionReviews(interventionId: unknown): InterventionRev
       pupils: [],
     };
   }
-  const { interventions, participants, reviews, pupils } = readTables(specs);
+  const { interventions, participants, reviews, pupils } = tables;
   const intervention = interventions.find(id);
   if (!intervention) {
     throw new Error(
@@ -160,6 +187,9 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
   const checked = validateReview(form);
   if (!checked.ok) return refused(checked.errors);
   let decision: Decision | undefined;
+  // Read by the save, and used again to tell the SENCo (the tabs are not read twice).
+  let staffRead: Table | undefined;
+  let settingsRead: Table | undefined;
   const result = runOperation(
     {
       reviews: TABS.reviews,
@@ -289,10 +319,34 @@ export function saveReview(form: unknown, requestId?: unknown): SaveResult {
         ].join(' '),
       };
     },
-    { requestId, alreadyDone: savedAlready, afterRetry: refigure },
+    {
+      requestId,
+      alreadyDone: savedAlready,
+      afterRetry: refigure,
+      load: (loader) => {
+        const reviews = loader.where(TABS.reviews, { 'Review ID': [checked.value.reviewId] });
+        const review = reviews.find(checked.value.reviewId);
+        const { participants, interventions, pupils } = placeAndIntervention(
+          loader,
+          review?.text('Participant ID') ?? '',
+          review?.text('Intervention ID') ?? '',
+        );
+        settingsRead = loader.whole(TABS.settings);
+        staffRead = loader.whole(TABS.staff);
+        return {
+          reviews,
+          participants,
+          interventions,
+          pupils,
+          settings: settingsRead,
+          staff: staffRead,
+        };
+      },
+    },
   );
   if (!result.ok || !decision) return result;
-  return { ...result, message: `${result.message} ${tellSenco(decision)}` };
+  const told = tellSenco(decision, staffRead, settingsRead);
+  return { ...result, message: `${result.message} ${told}` };
 }
 
 export function addExtraReview(request: unknown, requestId?: unknown): SaveResult {
@@ -483,8 +537,11 @@ interface Decision {
 }
 
 /** Emails the SENCo (the first Staff row with Role SENCo) and says so, or why not. */
-function tellSenco(decision: Decision): string {
-  const { staff, settings } = readTables({ staff: TABS.staff, settings: TABS.settings });
+function tellSenco(decision: Decision, staffRead?: Table, settingsRead?: Table): string {
+  const { staff, settings } =
+    staffRead && settingsRead
+      ? { staff: staffRead, settings: settingsRead }
+      : readTables({ staff: TABS.staff, settings: TABS.settings });
   const senco = staff.records().find((row) => row.text('Role').toLowerCase() === 'senco');
   if (!senco) {
     return 'There is no SENCo on the Staff tab, so nobody was emailed: please tell your SENCo yourself.';

@@ -49,6 +49,8 @@ export interface ChainHead {
   hash: string;
   /** When the chain began, as fieldText gives it: older rows with no hash predate it. */
   since?: string;
+  /** The sheet row of the chain's last row when it was written (the next write need not read it). */
+  lastRow?: number;
 }
 
 /** Lower-case hex of a digest's bytes, which Apps Script gives signed (-128…127). */
@@ -96,9 +98,12 @@ export function parseHead(text: string | null | undefined): ChainHead | undefine
       return undefined;
     }
     if (typeof head.hash !== 'string') return undefined;
-    return typeof head.since === 'string'
-      ? { rows: head.rows, hash: head.hash, since: head.since }
-      : { rows: head.rows, hash: head.hash };
+    const parsed: ChainHead = { rows: head.rows, hash: head.hash };
+    if (typeof head.since === 'string') parsed.since = head.since;
+    if (typeof head.lastRow === 'number' && Number.isInteger(head.lastRow)) {
+      parsed.lastRow = head.lastRow;
+    }
+    return parsed;
   } catch {
     return undefined;
   }

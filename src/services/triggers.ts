@@ -27,8 +27,12 @@ export function effectiveUserEmail(): string {
   return Session.getEffectiveUser().getEmail();
 }
 
+let documentStore: GoogleAppsScript.Properties.Properties | undefined;
+
+/** The document's properties (the store is looked up once per execution: it does not change). */
 export function documentProperties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
+  documentStore ??= PropertiesService.getDocumentProperties();
+  return documentStore;
 }
 
 /** The acting user's own store (for a trigger: its owner's), readable without the document. */

@@ -52,8 +52,8 @@ export function writeAudit(
   if (changes.length === 0) return;
   const sheet = spreadsheet.getSheetByName(TABS.auditLog.name);
   if (!sheet) return; // the workbook predates the log: set-up adds it back
-  const width = sheet.getLastColumn();
-  const headers = sheet.getRange(1, 1, 1, width).getValues()[0]?.map(cellToText) ?? [];
+  const headers = sheet.getRange('1:1').getValues()[0]?.map(cellToText) ?? [];
+  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
   // One random stem per operation, numbered per row: unique without a service call per row.
   const stem = uuid().replace(/-/g, '').slice(0, 10).toUpperCase();
   // The sheet keeps whole seconds: the hash covers the time as it will be read back.
@@ -73,6 +73,7 @@ export function writeAudit(
   const hashColumn = headers.indexOf(HASH_HEADER);
   // A workbook without the column yet (set-up adds it) gets unsealed rows, as before.
   const head = hashColumn >= 0 ? sealRows(sheet, lastRow, hashColumn, records, when) : undefined;
+  if (head) head.lastRow = lastRow + records.length;
   const rows = records.map((values) => headers.map((header) => toCell(values[header] ?? '')));
   const first = lastRow + 1;
   ensureRows(sheet, first + rows.length - 1);
@@ -94,9 +95,12 @@ function sealRows(
   records: Record<string, CellInput>[],
   when: Date,
 ): ChainHead {
-  const lastCell =
-    lastRow > 1 ? cellToText(sheet.getRange(lastRow, hashColumn + 1).getValue()) : '';
   const previous = readChainHead();
+  // The last row is read only when the log is not as the add-on left it (a write cut off before
+  // the head was recorded, or rows added or removed by hand).
+  const asLeft = previous?.lastRow !== undefined && previous.lastRow === lastRow;
+  const lastCell =
+    lastRow > 1 && !asLeft ? cellToText(sheet.getRange(lastRow, hashColumn + 1).getValue()) : '';
   let link = nextLink(parseLinkCell(lastCell), previous);
   for (const values of records) {
     const seq = link.seq + 1;

@@ -14,9 +14,23 @@ import type { TabSpec } from '../domain/workbook';
 import { withDocumentLock } from '../services/lock';
 import { currentUserEmail } from '../services/environment';
 import { writeAudit } from './audit-log';
-import { completeLoggedChanges, findRequestChanges, validRequestId } from './request-log';
+import {
+  completeLoggedChanges,
+  findRequestChanges,
+  recentRequests,
+  rememberRequest,
+  validRequestId,
+} from './request-log';
 import { Table, type Change } from './table';
+import { readWhere, type RowMatch } from './table-where';
 import { activeSpreadsheet } from './workbook';
+
+/** How an operation reads its tabs: whole, or only the rows it needs. */
+export interface TableLoader {
+  whole(spec: TabSpec): Table;
+  /** See readWhere: the rows matching, and those sharing a `sharing` column's value with them. */
+  where(spec: TabSpec, match: RowMatch, sharing?: readonly string[]): Table;
+}
 
 export interface OperationContext {
   /** Who is acting (for the audit log and "created by"). */
@@ -25,6 +39,11 @@ export interface OperationContext {
 }
 
 export interface OperationOptions<K extends string, T> {
+  /**
+   * Reads the tabs (in the same keys as the specs, the operation's own record first) with only
+   * the rows the operation needs; left out, each tab is read whole. A retry reads them whole.
+   */
+  load?: (loader: TableLoader) => NoInfer<Record<K, Table>>;
   /** The sidebar's ID for this submit (see request-log.ts); ignored when not a valid ID. */
   requestId?: unknown;
   /** What a retry returns when its first attempt saved and its result is no longer cached. */
@@ -62,14 +81,20 @@ export function runOperation<K extends string, T>(
 ): T {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
-    const tables = {} as Record<K, Table>;
-    for (const key of Object.keys(specs) as K[]) tables[key] = Table.read(spreadsheet, specs[key]);
+    const readWhole = (): Record<K, Table> => {
+      const whole = {} as Record<K, Table>;
+      for (const key of Object.keys(specs) as K[]) whole[key] = Table.read(spreadsheet, specs[key]);
+      return whole;
+    };
     const requestId = validRequestId(options.requestId);
     const cacheKey = `request:${requestId ?? ''}`;
 
-    if (requestId && options.alreadyDone) {
+    // Only a submit seen before can be a retry: the audit log is searched for those alone.
+    const recent = requestId && options.alreadyDone ? recentRequests() : [];
+    if (requestId && options.alreadyDone && recent.includes(requestId)) {
       const logged = findRequestChanges(spreadsheet, requestId);
       if (logged.length > 0) {
+        const tables = readWhole();
         // A retry: finish the first attempt's writes, then give its result again.
         const touched = completeLoggedChanges(spreadsheet, tables, logged);
         if (options.afterRetry) {
@@ -90,10 +115,17 @@ export function runOperation<K extends string, T>(
       }
     }
 
+    const tables = options.load
+      ? options.load({
+          whole: (spec) => Table.read(spreadsheet, spec),
+          where: (spec, match, sharing) => readWhere(spreadsheet, spec, match, sharing),
+        })
+      : readWhole();
     const context: OperationContext = { user: currentUserEmail(), now: new Date() };
     const result = work(tables, context);
     if (isRefusal(result)) return result;
     const changes: Change[] = Object.values<Table>(tables).flatMap((table) => table.changes);
+    if (requestId && options.alreadyDone && changes.length > 0) rememberRequest(requestId, recent);
     writeAudit(spreadsheet, changes, { ...context, requestId });
     if (requestId && changes.length > 0) {
       try {

@@ -9,6 +9,7 @@ import { TABS, TAB_ORDER, type ColumnSpec, type TabSpec } from '../domain/workbo
 import { cellToText, type CellInput } from '../domain/cells';
 import { dateFromIso } from '../domain/dates';
 import { auditText } from './audit-log';
+import { documentProperties } from '../services/triggers';
 import { Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,6 +17,32 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** IDs the sidebar makes (UUIDs); anything else is ignored rather than searched for. */
 export function validRequestId(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value) ? value : undefined;
+}
+
+/** Document property: the latest submits that changed something (IDs as JSON, newest last). */
+export const RECENT_REQUESTS_KEY = 'requests.recent';
+/** Enough for every submit of the last minutes: a retry comes seconds after its first attempt. */
+const RECENT_REQUESTS_KEPT = 100;
+
+export function recentRequests(): string[] {
+  try {
+    const parsed: unknown = JSON.parse(
+      documentProperties().getProperty(RECENT_REQUESTS_KEY) ?? '[]',
+    );
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Notes a submit about to write, before its audit rows: a retry then knows to look for them. */
+export function rememberRequest(requestId: string, recent: readonly string[]): void {
+  const kept = recent.filter((id) => id !== requestId);
+  kept.push(requestId);
+  documentProperties().setProperty(
+    RECENT_REQUESTS_KEY,
+    JSON.stringify(kept.slice(-RECENT_REQUESTS_KEPT)),
+  );
 }
 
 export interface LoggedChange {

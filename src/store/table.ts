@@ -1,11 +1,12 @@
 /**
- * A tab read in one call: its header row and data rows, with columns found by header name, so
- * users may reorder columns, sort and insert rows without breaking the add-on. Changes are kept
- * in memory and written back with one setValues() per tab (see flush), each one noted for the
- * audit log.
+ * A tab's header row and data rows (all of them, read in one call, or only the rows an operation
+ * needs: see table-where.ts), with columns found by header name, so users may reorder columns,
+ * sort and insert rows without breaking the add-on. Changes are kept in memory and written back
+ * by flush, only the changed cells' blocks, each change noted for the audit log.
  */
 import { cellToText, toCell, type CellInput } from '../domain/cells';
 import type { TabSpec } from '../domain/workbook';
+import { planBlocks, WRITE_BLOCK_CELLS, type Block } from './blocks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,7 +52,7 @@ export class RecordNotFoundError extends Error {
 export class Row {
   constructor(
     private readonly table: Table,
-    /** Index into the table's data rows (sheet row = index + 2). */
+    /** Index into the table's data rows (see Table.sheetRowOf for its row on the sheet). */
     readonly index: number,
   ) {}
 
@@ -96,9 +97,12 @@ export class Row {
 
 export class Table {
   private readonly columnIndex = new Map<string, number>();
-  private readonly dirty = new Set<number>();
+  /** The columns changed in each row (by index), written back by flush. */
+  private readonly dirty = new Map<number, Set<number>>();
   /** Columns this user may not write (a protected range): flush writes around them. */
   private readonly unwritable = new Set<number>();
+  /** False for a table read in part of its columns (table-where.ts readColumns). */
+  private writable = true;
   /** The index of the first row appended since the last flush. */
   private appendedFrom: number | undefined;
   readonly changes: Change[] = [];
@@ -107,8 +111,13 @@ export class Table {
     readonly spec: TabSpec,
     readonly sheet: Sheet,
     readonly headers: string[],
-    /** Data rows (from the row under the header), as getValues() returned them, blanks included. */
+    /** Data rows, as getValues() returned them, blanks included. */
     readonly rows: unknown[][],
+    /**
+     * The sheet row of each row read, when only some rows were read (table-where.ts); left out,
+     * the rows are every row from the one under the header down.
+     */
+    private readonly sheetRows?: readonly number[],
   ) {
     headers.forEach((header, i) => {
       if (header !== '' && !this.columnIndex.has(header)) this.columnIndex.set(header, i);
@@ -126,6 +135,11 @@ export class Table {
       header.map((h) => cellToText(h)),
       rows,
     );
+  }
+
+  /** Marks a table read in part of its columns: flush refuses to write it. */
+  refuseWrites(): void {
+    this.writable = false;
   }
 
   /** Leaves a column as it is on the sheet when writing (the user may not edit it). */
@@ -199,7 +213,9 @@ export class Table {
         });
       }
       row[column] = next;
-      this.dirty.add(index);
+      const columns = this.dirty.get(index) ?? new Set<number>();
+      columns.add(column);
+      this.dirty.set(index, columns);
     }
   }
 
@@ -232,29 +248,76 @@ export class Table {
     return this.dirty.size + appended;
   }
 
+  /** The first data row on the sheet (the row under the header). */
+  private get firstDataRow(): number {
+    return (this.spec.headerRow ?? 1) + 1;
+  }
+
+  /** Whether only some of the tab's rows were read. */
+  get partial(): boolean {
+    return this.sheetRows !== undefined;
+  }
+
+  /** Whether rows `from` to `to` (indices) were all read and sit one under the other. */
+  private consecutive(from: number, to: number): boolean {
+    if (!this.sheetRows) return true;
+    const a = this.sheetRows[from];
+    const b = this.sheetRows[to];
+    return a !== undefined && b !== undefined && b - a === to - from;
+  }
+
   /**
-   * Writes every changed and appended row with one setValues() call: the block from the first
-   * changed row to the last appended one. Rows inside the block that did not change are written
-   * back as they were read, strings behind an apostrophe so that text stays text.
+   * Writes the changed cells and the appended rows: rows changed close together in one block of
+   * the columns changed, rows far apart in blocks of their own (blocks.ts weighs the two), the
+   * appended rows in one block after the last row. Cells inside a block that did not change are
+   * written back as they were read, strings behind an apostrophe so that text stays text.
    */
   flush(): void {
     if (this.pendingRows === 0) return;
+    if (!this.writable)
+      throw new Error(`"${this.spec.name}" was read in part and cannot be written`);
+    const readRows = this.sheetRows?.length ?? this.rows.length;
     const firstAppended = this.appendedFrom ?? this.rows.length;
-    const changedBefore = [...this.dirty].filter((index) => index < firstAppended);
-    const first = changedBefore.length > 0 ? Math.min(...changedBefore) : firstAppended;
-    const last = this.appendedFrom !== undefined ? this.rows.length - 1 : Math.max(...this.dirty);
-    const values = this.rows
-      .slice(first, last + 1)
-      .map((row) => row.map((v) => toCell(v as CellInput)));
-    const firstDataRow = (this.spec.headerRow ?? 1) + 1;
-    ensureRows(this.sheet, firstDataRow - 1 + first + values.length);
-    for (const [from, to] of this.writableSpans()) {
-      this.sheet
-        .getRange(firstDataRow + first, from + 1, values.length, to - from)
-        .setValues(values.map((row) => row.slice(from, to)));
+    const spans = new Map<number, readonly [number, number]>();
+    for (const [index, columns] of this.dirty) {
+      if (index >= firstAppended) continue;
+      spans.set(index, [Math.min(...columns), Math.max(...columns)]);
+    }
+    const lastColumn = this.headers.length - 1;
+    for (let index = firstAppended; index < this.rows.length; index += 1) {
+      spans.set(index, [0, lastColumn]);
+    }
+    // Rows appended to a partly read tab go after the sheet's last row, apart from those read.
+    const appendAt = this.sheetRows ? this.sheet.getLastRow() + 1 : this.firstDataRow + readRows;
+    const sheetRow = (index: number): number =>
+      index < readRows
+        ? (this.sheetRows?.[index] ?? this.firstDataRow + index)
+        : appendAt + index - readRows;
+    const joinable = (from: number, to: number): boolean =>
+      to < readRows ? this.consecutive(from, to) : from >= readRows || !this.sheetRows;
+    for (const block of planBlocks(spans, WRITE_BLOCK_CELLS, joinable)) {
+      const first = sheetRow(block.firstRow);
+      // Rows read are on the sheet already; only appended ones may need the sheet to grow.
+      if (block.lastRow >= readRows) ensureRows(this.sheet, first + block.lastRow - block.firstRow);
+      this.writeBlock(block, first);
     }
     this.appendedFrom = undefined;
     this.dirty.clear();
+  }
+
+  private writeBlock(block: Block, firstSheetRow: number): void {
+    const height = block.lastRow - block.firstRow + 1;
+    const values = this.rows
+      .slice(block.firstRow, block.lastRow + 1)
+      .map((row) => this.headers.map((_h, c) => toCell((row[c] ?? '') as CellInput)));
+    for (const [from, to] of this.writableSpans()) {
+      const start = Math.max(from, block.firstColumn);
+      const end = Math.min(to, block.lastColumn + 1);
+      if (end <= start) continue;
+      this.sheet
+        .getRange(firstSheetRow, start + 1, height, end - start)
+        .setValues(values.map((row) => row.slice(start, end)));
+    }
   }
 
   /** The runs of columns [from, to) flush writes: every column but those kept as they are. */

@@ -264,9 +264,9 @@ describe('recording a decision', () => {
     expect(result.message).toBe(
       'Recorded: <i>Spelling</i> carries on. It no longer needs a decision.',
     );
-    // Interventions, and the Audit log's headers twice: to look for the request ID, then to
-    // append the rows.
-    expect(emu.callCount(READ)).toBe(3);
+    // Interventions by ID (header row, key column, its row) and the Audit log's headers to
+    // append the rows (a new request ID: the log is not searched for it).
+    expect(emu.callCount(READ)).toBe(4);
     expect(emu.callCount(WRITE)).toBe(2); // the Audit log, then Interventions
     expect(intervention(emu, spelling)).toMatchObject({
       Status: status,
@@ -344,9 +344,9 @@ describe('recording a decision', () => {
       message:
         "Recorded: <i>Spelling</i> is stopped. 2 pupils' places are now Stopped. 3 reviews still to do are cancelled, so nobody will be reminded of them. Next, make the end letters to tell the parents.",
     });
-    // Interventions, Participants, Reviews, Staff and Settings (its cost stops at the stop
-    // date), and the Audit log's headers (twice, as above).
-    expect(emu.callCount(READ)).toBe(7);
+    // Interventions, Participants and Reviews by its ID (3 each), Staff and Settings (its cost
+    // stops at the stop date), and the Audit log's headers.
+    expect(emu.callCount(READ)).toBe(12);
     // The Audit log first, then Reviews, Participants and Interventions (its own row last).
     expect(emu.callCount(WRITE)).toBe(4);
     expect(intervention(emu, spelling)).toMatchObject({

@@ -222,10 +222,11 @@ describe('changing an intervention', () => {
     ]);
     expect(audit.every((r) => r['Record type'] === 'Interventions')).toBe(true);
 
-    // Reads: Interventions, Staff, Provision library, Settings, Participants, Reviews (one each)
-    // and the Audit log's header row; writes: Interventions and the Audit log.
+    // Reads: Interventions, Participants and Reviews by ID (header row, key column, rows needed:
+    // 3 each), Staff, Provision library, Settings and the Audit log's header row; writes:
+    // Interventions and the Audit log.
     const calls = emu.calls();
-    expect(calls[READ]).toBe(7 + 1); // + getIntervention's read of Interventions
+    expect(calls[READ]).toBe(13 + 1); // + getIntervention's read of Interventions
     expect(calls[WRITE]).toBe(2);
     expect(writesOf(calls)).toBe(2 + 1); // + the audit log's chain head
     expect(calls['LockService.Lock.waitLock']).toBe(1);
@@ -288,9 +289,10 @@ describe('changing an intervention', () => {
       .filter((r) => r['Record ID'] === id && r.Field === 'Length (weeks)');
     expect(lengthAudit.at(-1)).toMatchObject({ 'Old value': '10', 'New value': '12' });
 
-    // One read per tab and one write per changed tab (Interventions, Reviews) + the Audit log.
+    // Three tabs by ID (3 reads each), three whole, the Audit log's header; one write per
+    // changed tab (Interventions, Reviews) + the Audit log.
     const calls = emu.calls();
-    expect(calls[READ]).toBe(7);
+    expect(calls[READ]).toBe(13);
     expect(calls[WRITE]).toBe(3);
     expect(writesOf(calls)).toBe(3 + 1); // + the audit log's chain head
   });
@@ -329,9 +331,9 @@ describe('changing an intervention', () => {
       'Old value': '2026-09-07',
       'New value': '2026-09-14',
     });
-    // Reads: 6 tabs + getIntervention + the audit header; writes: Interventions, Participants,
-    // Reviews and the Audit log.
-    expect(emu.calls()[READ]).toBe(8);
+    // Reads: 3 tabs by ID (3 each), 3 whole, getIntervention and the audit header; writes:
+    // Interventions, Participants, Reviews and the Audit log.
+    expect(emu.calls()[READ]).toBe(14);
     expect(emu.calls()[WRITE]).toBe(4);
   });
 

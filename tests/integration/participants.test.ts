@@ -140,14 +140,16 @@ describe('adding pupils to an intervention', () => {
     expect(rows.map((r) => r['Pupil ID'])).toEqual(['PUP-0001', 'PUP-0002', 'PUP-0003']);
     expect(rows.map((r) => r['Participant ID'])).toEqual(result.ids);
     for (const row of rows) {
-      expect(row['Participant ID']).toMatch(/^PAR-[0-9A-F]{8}$/);
+      expect(row['Participant ID']).toMatch(/^PAR-[0-9A-F]{12}$/);
       expect(row).toMatchObject({ 'Intervention ID': spelling, Status: 'Planned', Warnings: '' });
       expect(ymd(row['Start date'])).toBe('2026-11-30');
     }
 
     const calls = emu.calls();
-    // Reads: Participants, Interventions, Pupils, Settings and the Audit log's header row.
-    expect(calls[READ]).toBe(5);
+    // Reads: Participants by ID (header row and key columns: no rows, none is in it yet),
+    // Interventions and Pupils by ID (header row, key column, the rows needed: 3 each), Settings
+    // and the Audit log's header row.
+    expect(calls[READ]).toBe(10);
     // Writes: the three new rows in one batch, and their audit rows in another.
     expect(calls[WRITE]).toBe(2);
     expect(writesOf(calls)).toBe(2 + 1); // + the audit log's chain head
@@ -292,9 +294,9 @@ describe('the consent gate', () => {
     emu.resetCalls();
     const result = save(emu, form);
     expect(result.ok).toBe(true);
-    // Reads: Participants, Interventions, Pupils, Settings, Reviews, Staff (for the intervention's
-    // cost per pupil) and the audit log's header.
-    expect(emu.calls()[READ]).toBe(7);
+    // Reads: Participants, Interventions, Pupils and Reviews by ID (header row, key column, rows
+    // needed: 3 each), Settings, Staff (for the cost per pupil) and the audit log's header.
+    expect(emu.calls()[READ]).toBe(14);
     // Writes: the place, its three scheduled reviews (starting), the intervention (now Running)
     // and the audit rows.
     expect(emu.calls()[WRITE]).toBe(4);
@@ -506,8 +508,9 @@ describe('the pupil profile', () => {
       secondaryNeed: 'Speech, language and communication needs (SLCN)',
       classTeacher: 'Ms Amara Okafor',
     });
-    // One read per tab (Pupils, Interventions, Participants, Reviews, Settings), no writes.
-    expect(emu.calls()[READ]).toBe(5);
+    // Pupils, Interventions, Participants and Reviews by ID (header row, key column, rows needed:
+    // 3 each) and Settings; no writes.
+    expect(emu.calls()[READ]).toBe(13);
     expect(writesOf(emu.calls())).toBe(0);
   });
 

@@ -113,8 +113,9 @@ describe('results, outcome and views on the pupil profile', () => {
         'Rated it 3 out of 5: “Some words are still tricky” (Mid-point review, 12 October 2026)',
       parentsView: '',
     });
-    // Still one read per tab.
-    expect(emu.calls()['SpreadsheetApp.Range.getValues']).toBe(5);
+    // Four tabs by ID (header row, key column, rows needed: 3 each) and Settings, whatever the
+    // number of results.
+    expect(emu.calls()['SpreadsheetApp.Range.getValues']).toBe(13);
   });
 
   it('after the end review: every result in date order, the outcome, the target met and the latest views', () => {

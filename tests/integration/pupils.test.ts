@@ -77,7 +77,7 @@ describe('adding a pupil', () => {
       'Class teacher': 'Ms Amara Okafor',
       UPN: 'A123456789012',
     });
-    expect(row?.['Pupil ID']).toMatch(/^PUP-[0-9A-F]{8}$/);
+    expect(row?.['Pupil ID']).toMatch(/^PUP-[0-9A-F]{12}$/);
     expect(result.ok && result.id).toBe(row?.['Pupil ID']);
     expect(result.ok && result.message).toBe(
       `Added Amelia Jones (${String(row?.['Pupil ID'])}) to the Pupils tab.`,
@@ -363,7 +363,7 @@ describe('importing pupils from a CSV', () => {
     const rows = emu.records('Pupils');
     expect(rows).toHaveLength(200);
     expect(new Set(rows.map((r) => r['Pupil ID'])).size).toBe(200);
-    expect(rows.every((r) => /^PUP-[0-9A-F]{8}$/.test(String(r['Pupil ID'])))).toBe(true);
+    expect(rows.every((r) => /^PUP-[0-9A-F]{12}$/.test(String(r['Pupil ID'])))).toBe(true);
     expect(rows[0]).toMatchObject({
       'First name': 'Pupil0',
       'Last name': 'Surname0',
@@ -386,7 +386,7 @@ describe('importing pupils from a CSV', () => {
     const preview = emu.scriptRun<PupilImportPreview>('previewPupilImport', [body]).value;
     expect(preview.ok && preview.counts.duplicates).toBe(20);
     expect(preview.ok && preview.duplicates[0]?.matches).toMatch(
-      /^Pupil0 Surname0 \(PUP-[0-9A-F]{8}\)$/,
+      /^Pupil0 Surname0 \(PUP-[0-9A-F]{12}\)$/,
     );
     const result = emu.scriptRun<PupilImportResult>('importPupils', [body]).value;
     expect(result).toEqual({

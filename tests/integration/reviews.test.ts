@@ -144,11 +144,13 @@ describe('choosing a review', () => {
       ['Art club', 0, 0],
     ]);
     expect(other.ok).toBe(true);
-    expect(emu.callCount(READ)).toBe(2);
+    // Four columns of Interventions and three of Reviews (two reads each: header row, columns).
+    expect(emu.callCount(READ)).toBe(6);
 
     emu.resetCalls();
     const data = emu.scriptRun<InterventionReviews>('getInterventionReviews', [spelling]).value;
-    expect(emu.callCount(READ)).toBe(4);
+    // Its reviews, places, pupils and the intervention by ID: header row, key column, rows.
+    expect(emu.callCount(READ)).toBe(12);
     expect(emu.callCount(WRITE)).toBe(0);
     expect(data.intervention).toMatchObject({ id: spelling, name: '<i>Spelling</i>' });
     expect(data.reviews.map((r) => [r.pupilName, r.kind, r.dueDateText, r.status])).toEqual([
@@ -207,7 +209,7 @@ describe('recording a review', () => {
       Baseline: '3/10',
       'Baseline date': day(2026, 11, 3),
     });
-    expect(emu.callCount(READ)).toBe(7); // six tabs (Settings for the measures, Staff for costs), and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(15); // Reviews, Participants, Interventions, Pupils by ID (3 each), Settings, Staff, the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(3); // Reviews, Participants, Audit log
     expect(emu.outbox()).toHaveLength(0);
   });
@@ -226,7 +228,7 @@ describe('recording a review', () => {
     });
     expect(byId(emu, 'Interventions', 'Intervention ID', spelling)['Needs decision']).toBe('');
     expect(emu.outbox()).toHaveLength(0);
-    expect(emu.callCount(READ)).toBe(7); // six tabs (Settings for the measures, Staff for costs), and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(15); // Reviews, Participants, Interventions, Pupils by ID (3 each), Settings, Staff, the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(2); // Reviews, Audit log
     expect(emu.callCount(SEND)).toBe(0);
   });
@@ -240,8 +242,8 @@ describe('recording a review', () => {
     expect(byId(emu, 'Interventions', 'Intervention ID', spelling)['Needs decision']).toBe(
       `${TODAY_TEXT}: B.P.: Judged "Not working" at the mid-point`,
     );
-    // Six tabs and the Audit log's headers in the operation, then Staff and Settings.
-    expect(emu.callCount(READ)).toBe(9);
+    // The operation's reads only: telling the SENCo uses the Staff and Settings it read.
+    expect(emu.callCount(READ)).toBe(15);
     expect(emu.callCount(WRITE)).toBe(3); // Reviews, Interventions, Audit log
     expect(emu.callCount(SEND)).toBe(1);
 
@@ -332,7 +334,7 @@ describe('recording a review', () => {
       'Staff training needs': '=Precision teaching refresher',
       'Needs decision': '',
     });
-    expect(emu.callCount(READ)).toBe(7); // six tabs (Settings for the measures, Staff for costs), and the Audit log's headers
+    expect(emu.callCount(READ)).toBe(15); // Reviews, Participants, Interventions, Pupils by ID (3 each), Settings, Staff, the Audit log's headers
     expect(emu.callCount(WRITE)).toBe(4); // Reviews, Participants, Interventions, Audit log
     expect(emu.outbox()).toHaveLength(0);
 

@@ -35,7 +35,7 @@ describe('saving an intervention sheet from the sidebar', () => {
       Status: 'Planned',
       'Created by': 'senco@school.example',
     });
-    expect(row?.['Intervention ID']).toMatch(/^INT-[0-9A-F]{8}$/);
+    expect(row?.['Intervention ID']).toMatch(/^INT-[0-9A-F]{12}$/);
     expect(value.ok && value.id).toBe(row?.['Intervention ID']);
     const start = row?.['Start date'];
     expect(start).toBeInstanceOf(Date);

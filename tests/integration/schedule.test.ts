@@ -111,9 +111,9 @@ describe('reviews when a pupil starts', () => {
         "Saved Amy Brown's record for Precision teaching: spelling. Reviews due: baseline " +
         '7 September 2026, mid-point 12 October 2026, end 23 November 2026.',
     });
-    // Reads: Participants, Interventions, Pupils, Settings, Reviews, Staff (the intervention's cost
-    // per pupil) and the Audit log's header.
-    expect(emu.calls()[READ]).toBe(7);
+    // Reads: Participants, Interventions, Pupils and Reviews by ID (header row, key column, rows
+    // needed: 3 each), Settings, Staff (the cost per pupil) and the Audit log's header.
+    expect(emu.calls()[READ]).toBe(14);
     // Writes: Participants, Reviews, the intervention's Status (now Running) and the Audit log.
     expect(emu.calls()[WRITE]).toBe(4);
 
@@ -125,7 +125,7 @@ describe('reviews when a pupil starts', () => {
       ['End', '2026-11-23', 'Due'],
     ]);
     for (const review of added) {
-      expect(review['Review ID']).toMatch(/^REV-[0-9A-F]{8}$/);
+      expect(review['Review ID']).toMatch(/^REV-[0-9A-F]{12}$/);
       expect(review['Intervention ID']).toBe(interventionId);
       expect(review['Participant ID']).toBe(participantId);
     }
@@ -149,7 +149,8 @@ describe('reviews when a pupil starts', () => {
       ok: true,
       message: "Saved Amy Brown's record for Precision teaching: spelling.",
     });
-    expect(emu.calls()[READ]).toBe(7);
+    // One read more than the first save: the place's reviews are there now, read as a block.
+    expect(emu.calls()[READ]).toBe(15);
     expect(emu.calls()[WRITE]).toBe(2); // Participants and the Audit log: Reviews unchanged
     save(emu, formFor(emu, interventionId, { status: 'Planned' }));
     save(emu, formFor(emu, interventionId, { status: 'Started' }));

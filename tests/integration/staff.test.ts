@@ -98,7 +98,7 @@ describe('the Staff form', () => {
       'Hourly cost': 32.5,
       'Trained in': 'Precision teaching, Lego therapy',
     });
-    expect(savedId(result)).toMatch(/^STF-[0-9A-F]{8}$/);
+    expect(savedId(result)).toMatch(/^STF-[0-9A-F]{12}$/);
     const audit = emu.records('Audit log');
     expect(audit.map((r) => r.Field).sort()).toEqual(
       ['Email', 'Hourly cost', 'Name', 'Role', 'Staff ID', 'Trained in'].sort(),

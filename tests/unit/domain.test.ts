@@ -20,10 +20,10 @@ describe('cells', () => {
 });
 
 describe('record IDs', () => {
-  it('makes a prefixed ID that is not already taken', () => {
-    const ids = ['aaaaaaaa-1111', 'bbbbbbbb-2222'];
-    const id = newRecordId('INT', new Set(['INT-AAAAAAAA']), () => ids.shift() ?? '');
-    expect(id).toBe('INT-BBBBBBBB');
+  it('makes a prefixed ID of twelve characters that is not already taken', () => {
+    const ids = ['aaaaaaaa-1111-4111', 'bbbbbbbb-2222-4222'];
+    const id = newRecordId('INT', new Set(['INT-AAAAAAAA1111']), () => ids.shift() ?? '');
+    expect(id).toBe('INT-BBBBBBBB2222');
   });
 });
 

@@ -10,6 +10,7 @@ import { seedDemoSchool } from '../emulator/server/demo';
 import {
   SCHOOL_10000_PLACES,
   SCHOOL_2000_PLACES,
+  SCHOOL_20000_PLACES,
   seedAuditLog,
   seedBigSchool,
   type BigSchoolSize,
@@ -180,9 +181,16 @@ function schoolOperations(emu: Emulator): void {
     ),
   );
   const group = places.slice(1, 31).map((p) => str(p['Participant ID']));
-  measure(`Letters for a group of ${group.length} (one run each)`, emu, () => {
-    for (const participantId of group) {
-      emu.scriptRun('generateLetter', [{ participantId, kind: 'start' }]);
+  measure(`Letters for a group of ${group.length} (one pass)`, emu, () => {
+    // As the sidebar does: one call, then again for any it had no time left to start.
+    let todo = group;
+    for (let call = 1; todo.length > 0 && call <= 10; call += 1) {
+      const done = emu.scriptRun<{ ok: boolean; remaining?: string[] }>('generateLetters', [
+        { participantIds: todo, kind: 'start' },
+        `bench-letters-${String(call).padStart(8, '0')}`,
+      ]).value;
+      ok(done, 'The letters');
+      todo = done.remaining ?? [];
     }
   });
   const flagged = emu.records('Interventions').find((i) => str(i['Needs decision']) !== '');
@@ -307,6 +315,14 @@ function main(): void {
 
   header('10,000 pupil places (3,300 pupils, 100 staff, 500 interventions; 50,000 audit rows)');
   schoolOperations(generatedSchool(SCHOOL_10000_PLACES, 50_000));
+
+  // The whole-school check at twice that size. A blank start date follows the intervention's, so
+  // each such place also needs its intervention looked up.
+  header(
+    '20,000 pupil places, 30% of start dates blank (6,600 pupils, 200 staff, 1,000 interventions)',
+  );
+  const blanks = generatedSchool({ ...SCHOOL_20000_PLACES, blankStartDates: 0.3 }, 50_000);
+  measure('Check good practice', blanks, () => blanks.menu('checkGoodPractice'));
 }
 
 main();

@@ -51,6 +51,7 @@ const SAVES: ReadonlySet<string> = new Set<keyof ServerApi>([
   'saveStaffMember',
   'saveLibraryEntry',
   'generateLetter',
+  'generateLetters',
   'recordDecision',
 ]);
 

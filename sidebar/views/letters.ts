@@ -1,7 +1,7 @@
 /**
  * Letters to parents: choose an intervention, see its pupils with links to the letters already
  * made, make one pupil's starting, mid-point or end letter, or make one kind of letter for the
- * whole group, one pupil at a time, with progress shown and a summary of what failed and why.
+ * whole group (letters-group.ts), with progress shown and a summary of what failed and why.
  */
 import type {
   LetterKind,
@@ -11,63 +11,23 @@ import type {
   LetterResult,
 } from '../../src/api/letters-contract';
 import { h } from '../dom';
-import { loadThen, selectControl } from '../form-kit';
+import { loadThen } from '../form-kit';
 import { renderInterventionPicker } from '../intervention-picker';
 import { callServer } from '../server';
+import { groupSection } from './letters-group';
+import {
+  KINDS,
+  KIND_IN_WORDS,
+  KIND_LABELS,
+  checkBox,
+  linkLetter,
+  pupilName,
+  showLinks,
+  unknownBox,
+  type PupilRow,
+} from './letters-parts';
 
 const HEADING = 'Letters to parents';
-
-const KINDS: readonly LetterKind[] = ['start', 'mid-point', 'end'];
-
-/** The button's words: "Starting letter", "Mid-point letter", "End letter". */
-export const KIND_LABELS: Record<LetterKind, string> = {
-  start: 'Starting letter',
-  'mid-point': 'Mid-point letter',
-  end: 'End letter',
-};
-
-/** The same in a sentence: "the starting letter". */
-const KIND_IN_WORDS: Record<LetterKind, string> = {
-  start: 'starting letter',
-  'mid-point': 'mid-point letter',
-  end: 'end letter',
-};
-
-/** "Make 1 letter", "Make 15 letters". */
-export function makeLabel(count: number): string {
-  return count === 1 ? 'Make 1 letter' : `Make ${count} letters`;
-}
-
-/** "Making letter 3 of 15…". */
-export function progressText(done: number, total: number): string {
-  return `Making letter ${done} of ${total}…`;
-}
-
-/** The plain message for placeholders the add-on does not know. */
-export function unknownPlaceholdersText(names: readonly string[]): string {
-  const listed = names.map((n) => (n.startsWith('{{') ? n : `{{${n}}}`)).join(', ');
-  return (
-    `Your template has placeholders the add-on does not know: ${listed}. ` +
-    'They were left in the letter: fix the template on the Settings tab.'
-  );
-}
-
-/** The pupil's name without the year group: "Amy Brown (Year 3)" → "Amy Brown". */
-export function pupilName(pupil: LetterPupil): string {
-  return pupil.label.replace(/\s*\([^)]*\)\s*$/, '') || pupil.label;
-}
-
-/** The group's summary: "Made all 15 letters.", "Made 14 of 15 letters.", "Made both letters.". */
-export function summaryText(made: number, total: number): string {
-  const noun = total === 1 ? 'letter' : 'letters';
-  if (made === total) {
-    if (total === 1) return 'Made the letter.';
-    return total === 2 ? 'Made both letters.' : `Made all ${total} letters.`;
-  }
-  if (made === 0)
-    return total === 1 ? 'The letter was not made.' : `None of the ${total} letters were made.`;
-  return `Made ${made} of ${total} ${noun}.`;
-}
 
 /** The intervention shown last, so coming back shows it again. */
 const memory = { chosen: '' };
@@ -130,15 +90,6 @@ function renderChooser(root: HTMLElement, options: LetterOptions): void {
     load: (id) => callServer('getLetterPupils', id),
     render: (data, { details }) => renderPupils(details, data),
   });
-}
-
-/** One pupil's row: their letters so far, and a button for each kind of letter. */
-interface PupilRow {
-  pupil: LetterPupil;
-  item: HTMLElement;
-  links: HTMLElement;
-  status: HTMLElement;
-  buttons: HTMLButtonElement[];
 }
 
 function renderPupils(details: HTMLElement, data: LetterPupils): void {
@@ -235,175 +186,19 @@ function generate(pupil: LetterPupil, kind: LetterKind): Promise<LetterResult> {
   );
 }
 
-function showLinks(row: PupilRow): void {
-  const name = pupilName(row.pupil);
-  const items = KINDS.filter((kind) => row.pupil.links[kind]).map((kind) =>
-    h(
-      'li',
-      {},
-      h(
-        'a',
-        {
-          href: row.pupil.links[kind],
-          target: '_blank',
-          rel: 'noopener',
-          'aria-label': `Open the ${KIND_IN_WORDS[kind]} for ${name} (opens in a new tab)`,
-        },
-        `Open the ${KIND_IN_WORDS[kind]}`,
-      ),
-    ),
-  );
-  if (items.length === 0) {
-    row.links.replaceChildren(h('li', { class: 'hint' }, 'No letters yet.'));
-  } else {
-    row.links.replaceChildren(...items);
-  }
-}
-
 /** Records a new letter on the row: its link, and the message (with unknown placeholders). */
-function showResult(
-  row: PupilRow,
-  kind: LetterKind,
-  result: LetterResult,
-  { quiet = false } = {},
-): void {
+function showResult(row: PupilRow, kind: LetterKind, result: LetterResult): void {
   row.status.replaceChildren();
   row.status.classList.remove('done');
   if (result.ok) {
-    row.pupil.links[kind] = result.url;
-    showLinks(row);
-    // For the whole group, the summary says it all: no message on every row.
-    if (quiet) return;
+    linkLetter(row, kind, result.url);
     row.status.classList.add('done');
     row.status.append(h('p', {}, result.message));
     if (result.unknownPlaceholders.length > 0) {
       row.status.append(unknownBox(result.unknownPlaceholders));
     }
     if ((result.warnings ?? []).length > 0) row.status.append(checkBox(result.warnings));
-  } else if (!quiet) {
+  } else {
     row.status.append(h('p', { class: 'error' }, result.message));
   }
-}
-
-/** What to check before sending (e.g. no school name on the Settings tab): made anyway. */
-function checkBox(warnings: readonly string[]): HTMLElement {
-  return h(
-    'div',
-    { class: 'warnings' },
-    h('p', { class: 'warnings-title' }, 'Check before sending'),
-    h('ul', {}, ...warnings.map((w) => h('li', {}, w))),
-  );
-}
-
-function unknownBox(names: readonly string[]): HTMLElement {
-  return h(
-    'div',
-    { class: 'warnings' },
-    h('p', { class: 'warnings-title' }, 'Check your template'),
-    h('p', {}, unknownPlaceholdersText(names)),
-  );
-}
-
-/** "Letters for the whole group": one kind of letter for every pupil, one at a time. */
-function groupSection(
-  rows: PupilRow[],
-  setBusy: (on: boolean) => void,
-  isBusy: () => boolean,
-): HTMLElement {
-  const total = rows.length;
-  const kind = selectControl(
-    { id: 'group-kind', name: 'group-kind', 'aria-describedby': 'group-kind-hint' },
-    undefined,
-    KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-  );
-  const make = h('button', { type: 'button', class: 'primary' }, makeLabel(total));
-  const progressLine = h('p', {});
-  const progress = h('progress', { max: String(total), value: '0', 'aria-label': 'Letters made' });
-  const live = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const progressBox = h('div', { class: 'letter-progress', hidden: true }, progress);
-
-  make.addEventListener('click', () => {
-    if (isBusy()) return;
-    const letterKind = kind.value as LetterKind;
-    setBusy(true);
-    make.disabled = true;
-    kind.disabled = true;
-    live.classList.remove('done');
-    progressBox.hidden = false;
-    progress.value = 0;
-    const failed: { name: string; message: string }[] = [];
-    const unknown = new Set<string>();
-    const toCheck = new Set<string>();
-    let made = 0;
-
-    const next = (index: number): Promise<void> => {
-      const row = rows[index];
-      if (!row) return Promise.resolve();
-      progressLine.textContent = progressText(index + 1, total);
-      live.replaceChildren(progressLine);
-      if (index === 0) live.scrollIntoView({ block: 'nearest' });
-      return generate(row.pupil, letterKind).then((result) => {
-        progress.value = index + 1;
-        showResult(row, letterKind, result, { quiet: true });
-        if (result.ok) {
-          made += 1;
-          for (const name of result.unknownPlaceholders) unknown.add(name);
-          for (const warning of result.warnings ?? []) toCheck.add(warning);
-        } else {
-          failed.push({ name: row.pupil.label, message: result.message });
-        }
-        return next(index + 1);
-      });
-    };
-
-    void next(0).finally(() => {
-      live.classList.toggle('done', failed.length === 0);
-      live.replaceChildren(h('p', {}, summaryText(made, total)));
-      if (failed.length > 0) {
-        live.append(
-          h(
-            'div',
-            { class: 'notice' },
-            h(
-              'p',
-              {},
-              failed.length === 1
-                ? '1 letter was not made:'
-                : `${failed.length} letters were not made:`,
-            ),
-            h('ul', {}, ...failed.map((f) => h('li', {}, `${f.name}: ${f.message}`))),
-          ),
-        );
-      }
-      if (unknown.size > 0) live.append(unknownBox([...unknown]));
-      if (toCheck.size > 0) live.append(checkBox([...toCheck]));
-      live.scrollIntoView({ block: 'nearest' });
-      setBusy(false);
-      make.disabled = false;
-      kind.disabled = false;
-      if (document.activeElement === document.body) make.focus();
-    });
-  });
-
-  return h(
-    'section',
-    { class: 'letter-group', 'aria-labelledby': 'letter-group-heading' },
-    h('h2', { id: 'letter-group-heading' }, 'Letters for the whole group'),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'group-kind' }, 'Letter'),
-      h(
-        'p',
-        { class: 'hint', id: 'group-kind-hint' },
-        total === 1
-          ? 'One letter for the pupil above.'
-          : `One letter for each of the ${total} pupils above, made one at a time.`,
-      ),
-      kind,
-    ),
-    h('div', { class: 'actions' }, make),
-    progressBox,
-    live,
-  );
 }

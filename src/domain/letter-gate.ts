@@ -23,14 +23,23 @@ const dueWords = (review: LetterReviewFacts | undefined): string =>
 
 /** Why this letter cannot be made yet, or undefined when it can. */
 export function letterNotYet(kind: LetterKind, facts: LetterGateFacts): string | undefined {
+  const reason = letterNotYetReason(kind, facts);
+  return reason && `No ${kind} letter was made for ${facts.name}: ${reason}`;
+}
+
+/**
+ * The same, without the opening words, for a list that names the pupil already ("Amy Brown
+ * (Year 3): their mid-point review has not been recorded yet…").
+ */
+export function letterNotYetReason(kind: LetterKind, facts: LetterGateFacts): string | undefined {
   if (kind === 'mid-point' && !isDone(facts.midPoint)) {
-    return `No mid-point letter was made for ${facts.name}: their mid-point review has not been recorded yet${dueWords(facts.midPoint)}. Record it with "Record a review…", then make the letter.`;
+    return `their mid-point review has not been recorded yet${dueWords(facts.midPoint)}. Record it with "Record a review…", then make the letter.`;
   }
   const stopped = [facts.placeStatus, facts.interventionStatus].some(
     (s) => s.trim().toLowerCase() === 'stopped',
   );
   if (kind === 'end' && !isDone(facts.end) && !stopped) {
-    return `No end letter was made for ${facts.name}: their end review has not been recorded yet${dueWords(facts.end)}, and the intervention has not been stopped. Record the end review with "Record a review…", then make the letter.`;
+    return `their end review has not been recorded yet${dueWords(facts.end)}, and the intervention has not been stopped. Record the end review with "Record a review…", then make the letter.`;
   }
   return undefined;
 }

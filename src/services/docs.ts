@@ -7,6 +7,7 @@
  * the Docs stay at the user's default (private to them).
  */
 import { placeholderSpans } from '../domain/letters';
+import { docPlan } from '../domain/letters-layout';
 import type { LetterBlock } from '../domain/letters';
 
 type Document = GoogleAppsScript.Document.Document;
@@ -21,7 +22,11 @@ type Section =
 /** Told the new Doc the moment it exists, before anything is written in it. */
 export type OnDocCreated = (doc: Document) => void;
 
-/** A new Doc laid out from blocks (the built-in letter). */
+/**
+ * A new Doc laid out from blocks (the built-in letter), in few calls: the text of every paragraph
+ * at once, then the headings, tables and list items (see domain/letters-layout.ts). Should Docs
+ * split the text otherwise than planned, the Doc is laid out again block by block.
+ */
 export function createDocFromBlocks(
   name: string,
   blocks: readonly LetterBlock[],
@@ -30,9 +35,27 @@ export function createDocFromBlocks(
   const doc = DocumentApp.create(name);
   onCreated?.(doc);
   const body = doc.getBody();
-  const first = body.getChild(0);
-  for (const block of blocks) appendBlock(body, block);
-  removeLeadingEmpty(body, first);
+  const plan = docPlan(blocks);
+  body.setText(plan.lines.join('\n'));
+  const paragraphs = body.getParagraphs();
+  if (paragraphs.length !== plan.lines.length) {
+    body.clear();
+    const first = body.getChild(0);
+    for (const block of blocks) appendBlock(body, block);
+    removeLeadingEmpty(body, first);
+    return doc;
+  }
+  for (const { line, style } of plan.styles) {
+    paragraphs[line]?.setHeading(
+      style === 'title'
+        ? DocumentApp.ParagraphHeading.TITLE
+        : DocumentApp.ParagraphHeading.HEADING2,
+    );
+  }
+  for (const insert of plan.inserts) {
+    if (insert.type === 'table') body.insertTable(insert.at, insert.rows);
+    else body.insertListItem(insert.at, insert.text).setGlyphType(DocumentApp.GlyphType.BULLET);
+  }
   return doc;
 }
 
@@ -70,17 +93,22 @@ function removeLeadingEmpty(body: Body, first: Element): void {
   }
 }
 
+/** A school's own template, opened once for all the letters of a run. */
+export function openTemplate(templateUrl: string): Document {
+  return DocumentApp.openByUrl(templateUrl);
+}
+
 /**
  * A new Doc with a copy of the template's body (and header and footer), every known placeholder
- * filled with its value as literal text. Opens the template first, so a bad link creates nothing.
+ * filled with its value as literal text. The template is opened first (openTemplate), so a bad
+ * link creates nothing.
  */
 export function createDocFromTemplate(
   name: string,
-  templateUrl: string,
+  template: Document,
   values: Readonly<Record<string, string>>,
   onCreated?: OnDocCreated,
 ): { doc: Document; unknown: string[] } {
-  const template = DocumentApp.openByUrl(templateUrl);
   const doc = DocumentApp.create(name);
   onCreated?.(doc);
   const unknown = new Set<string>();
@@ -199,34 +227,35 @@ function fillText(
 // The school-year folder in the user's Drive
 
 /**
- * Moves the Doc into the user's folder for letters of this school year, found by the ID kept in a
- * document property for this user (getFoldersByName cannot see a folder made elsewhere, and each
- * user's folder is in their own Drive), created when missing or trashed. Returns a problem in
- * words, or '' when all went well (the Doc then stays in My Drive).
+ * The user's folder for letters of this school year, found by the ID kept in a document property
+ * for this user (getFoldersByName cannot see a folder made elsewhere, and each user's folder is in
+ * their own Drive), created when missing or trashed. Throws when Drive refuses.
  */
-export function fileInYearFolder(doc: Document, folderName: string, user: string): string {
-  try {
-    const store = PropertiesService.getDocumentProperties();
-    const key = `lettersFolder:${folderName}:${user}`;
-    const known = store.getProperty(key);
-    let folder: GoogleAppsScript.Drive.Folder | undefined;
-    if (known) {
-      try {
-        const found = DriveApp.getFolderById(known);
-        if (!found.isTrashed()) folder = found;
-      } catch {
-        folder = undefined; // deleted, or not this user's
-      }
+export function yearFolder(folderName: string, user: string): GoogleAppsScript.Drive.Folder {
+  const store = PropertiesService.getDocumentProperties();
+  const key = `lettersFolder:${folderName}:${user}`;
+  const known = store.getProperty(key);
+  if (known) {
+    try {
+      const found = DriveApp.getFolderById(known);
+      if (!found.isTrashed()) return found;
+    } catch {
+      // deleted, or not this user's: a new one is made
     }
-    if (!folder) {
-      folder = DriveApp.createFolder(folderName);
-      store.setProperty(key, folder.getId());
-    }
-    DriveApp.getFileById(doc.getId()).moveTo(folder);
-    return '';
-  } catch {
-    return `It could not be put in your "${folderName}" folder, so it is in your My Drive.`;
   }
+  const folder = DriveApp.createFolder(folderName);
+  store.setProperty(key, folder.getId());
+  return folder;
+}
+
+/** Moves a Doc the add-on made into a folder (it is made in My Drive). */
+export function moveDocTo(docId: string, folder: GoogleAppsScript.Drive.Folder): void {
+  DriveApp.getFileById(docId).moveTo(folder);
+}
+
+/** A Doc made earlier (by an attempt that was cut off before its link was written). */
+export function docUrl(docId: string): string {
+  return DocumentApp.openById(docId).getUrl();
 }
 
 /** Puts a Doc the add-on made in the bin (drive.file: only its own files). */

@@ -5,6 +5,8 @@
  */
 import { TABS } from '../domain/workbook';
 import { runOperation } from '../store/operation';
+import { MissingColumnError, MissingTabError, type Row } from '../store/table';
+import { readSomeColumns } from '../store/workbook';
 import { syncBaselineReview } from './review-schedule';
 
 export interface BaselineAlignment {
@@ -12,7 +14,33 @@ export interface BaselineAlignment {
   conflicts: string[];
 }
 
+/**
+ * Whether any place and its Baseline review may need bringing into line, from a few columns of
+ * each (a second set-up on a large school then reads no whole tab): a Done review's result the
+ * place lacks, a place's baseline its Due review lacks, or two baselines that differ.
+ */
+function anythingToAlign(): boolean {
+  try {
+    const places = readSomeColumns(TABS.participants, ['Participant ID', 'Baseline']);
+    const reviews = readSomeColumns(TABS.reviews, ['Participant ID', 'Kind', 'Status', 'Result']);
+    const baselineOf = new Map<string, string>();
+    for (const place of places.records()) baselineOf.set(place.id, place.text('Baseline'));
+    return reviews.records().some((review) => {
+      if (review.text('Kind') !== 'Baseline') return false;
+      const baseline = baselineOf.get(review.text('Participant ID'));
+      if (baseline === undefined) return false;
+      const result = review.text('Result');
+      if (baseline === '') return review.text('Status') === 'Done' && result !== '';
+      return review.text('Status') === 'Due' || (result !== '' && result !== baseline);
+    });
+  } catch (error) {
+    if (error instanceof MissingTabError || error instanceof MissingColumnError) return true;
+    throw error;
+  }
+}
+
 export function alignBaselines(): BaselineAlignment {
+  if (!anythingToAlign()) return { copied: 0, conflicts: [] };
   return runOperation(
     { participants: TABS.participants, reviews: TABS.reviews, pupils: TABS.pupils },
     ({ participants, reviews, pupils }, { user }): BaselineAlignment => {
@@ -21,12 +49,14 @@ export function alignBaselines(): BaselineAlignment {
           .records()
           .map((p) => [p.id, `${p.text('First name')} ${p.text('Last name')}`.trim()]),
       );
-      const baselineReviews = new Map(
-        reviews
-          .records()
-          .filter((r) => r.text('Kind') === 'Baseline')
-          .map((r) => [r.text('Participant ID'), r]),
-      );
+      // Each place's first Baseline review, found once (not searched for per place).
+      const baselineReviews = new Map<string, Row>();
+      for (const r of reviews.records()) {
+        const placeId = r.text('Participant ID');
+        if (r.text('Kind') === 'Baseline' && !baselineReviews.has(placeId)) {
+          baselineReviews.set(placeId, r);
+        }
+      }
       let copied = 0;
       const conflicts: string[] = [];
       for (const place of participants.records()) {
@@ -41,7 +71,7 @@ export function alignBaselines(): BaselineAlignment {
           }
           continue;
         }
-        const sync = syncBaselineReview(place, reviews, user);
+        const sync = syncBaselineReview(place, reviews, user, review);
         if (sync.kind === 'completed') copied += 1;
         if (sync.kind === 'conflict') {
           conflicts.push(

@@ -85,13 +85,21 @@ export type BaselineSync =
  * (Done, with the result and its date) when that review is still due; when the review already
  * holds another result, neither is changed and the SENCo is told.
  */
-export function syncBaselineReview(place: Row, reviews: Table, recordedBy: string): BaselineSync {
+export function syncBaselineReview(
+  place: Row,
+  reviews: Table,
+  recordedBy: string,
+  /** The place's Baseline review when the caller has found it (no search of every review). */
+  found?: Row,
+): BaselineSync {
   const result = place.text('Baseline');
   const date = place.date('Baseline date');
   if (result === '' || !date) return { kind: 'none' };
-  const review = reviews
-    .records()
-    .find((r) => r.text('Participant ID') === place.id && r.text('Kind') === 'Baseline');
+  const review =
+    found ??
+    reviews
+      .records()
+      .find((r) => r.text('Participant ID') === place.id && r.text('Kind') === 'Baseline');
   if (!review) return { kind: 'none' };
   if (review.text('Status') === 'Due') {
     review.set(baselineReviewValues(place, recordedBy));

@@ -288,7 +288,9 @@ export class Table {
       spans.set(index, [0, lastColumn]);
     }
     // Rows appended to a partly read tab go after the sheet's last row, apart from those read.
-    const appendAt = this.sheetRows ? this.sheet.getLastRow() + 1 : this.firstDataRow + readRows;
+    const appends = this.rows.length > readRows;
+    const appendAt =
+      this.sheetRows && appends ? this.sheet.getLastRow() + 1 : this.firstDataRow + readRows;
     const sheetRow = (index: number): number =>
       index < readRows
         ? (this.sheetRows?.[index] ?? this.firstDataRow + index)

@@ -7,6 +7,8 @@
 import * as path from 'node:path';
 import { Emulator, type CellCounts } from '../emulator/src';
 import { seedDemoSchool } from '../emulator/server/demo';
+// The same figures plan the add-on's reads and writes (blocks of rows against calls).
+import { MS_PER_CALL, MS_PER_CELL_READ, MS_PER_CELL_WRITTEN } from '../src/domain/call-costs';
 import {
   SCHOOL_10000_PLACES,
   SCHOOL_2000_PLACES,
@@ -24,9 +26,6 @@ import {
  * notes) are priced as cells written. Utilities (digests, dates) runs in the script's own server,
  * with no round trip: counted apart, not priced.
  */
-const MS_PER_CALL = 60;
-const MS_PER_CELL_READ = 0.01;
-const MS_PER_CELL_WRITTEN = 0.05;
 const MS_PER_EMAIL = 500;
 const MS_PER_DOC = 1000;
 const PRICED_APART: Record<string, number> = {

@@ -7,7 +7,6 @@
  */
 import { cellToText } from '../domain/cells';
 import { INTERVENTION_COLUMNS } from '../domain/intervention';
-import { rowRuns } from '../domain/letter-batch';
 import {
   pickReview,
   type LetterFacts,
@@ -17,7 +16,8 @@ import {
 import { libraryRecordFrom, type LibraryRecord } from '../domain/library';
 import { TABS, type TabSpec } from '../domain/workbook';
 import { settingValues } from '../store/facts';
-import { MissingColumnError, MissingTabError, Table } from '../store/table';
+import { MissingColumnError, MissingTabError, Table, type Row } from '../store/table';
+import { readWhere } from '../store/table-where';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,40 +29,6 @@ export interface Fields {
   text(header: string): string;
   number(header: string): number | undefined;
   date(header: string): Date | undefined;
-}
-
-/** One row read from a sheet, and where it was (rows may move before it is written back). */
-export class SheetRow implements Fields {
-  constructor(
-    private readonly columns: ReadonlyMap<string, number>,
-    private readonly values: readonly unknown[],
-    private readonly idHeader: string | undefined,
-  ) {}
-
-  get id(): string {
-    return this.idHeader ? this.text(this.idHeader) : '';
-  }
-
-  value(header: string): unknown {
-    const column = this.columns.get(header);
-    return column === undefined ? '' : (this.values[column] ?? '');
-  }
-
-  text(header: string): string {
-    return cellToText(this.value(header));
-  }
-
-  number(header: string): number | undefined {
-    const value = this.value(header);
-    if (typeof value === 'number') return value;
-    const text = cellToText(value);
-    return text !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined;
-  }
-
-  date(header: string): Date | undefined {
-    const value = this.value(header);
-    return value instanceof Date ? value : undefined;
-  }
 }
 
 /** A tab's header row and key columns, read without its other cells. */
@@ -105,7 +71,7 @@ export interface RowsRead {
   headers: string[];
   has(header: string): boolean;
   /** The rows whose key is wanted, in sheet order. */
-  rows: SheetRow[];
+  rows: Row[];
 }
 
 /**
@@ -119,40 +85,29 @@ export function readRowsByKey(
   wanted: ReadonlySet<string>,
   firstOnly: boolean,
 ): RowsRead {
-  const { sheet, headers, columns } = readColumns(spreadsheet, spec, [key]);
-  const index = new Map<string, number>();
-  headers.forEach((header, i) => {
-    if (header !== '' && !index.has(header)) index.set(header, i);
-  });
+  const table = readWhere(spreadsheet, spec, { [key]: wanted });
   const seen = new Set<string>();
-  const hits: number[] = [];
-  (columns.get(key) ?? []).forEach((value, row) => {
-    if (!wanted.has(value) || (firstOnly && seen.has(value))) return;
+  const rows = table.records().filter((row) => {
+    if (!firstOnly) return true;
+    const value = row.text(key);
+    if (seen.has(value)) return false;
     seen.add(value);
-    hits.push(row);
+    return true;
   });
-  const wantedRows = new Set(hits);
-  const rows: SheetRow[] = [];
-  for (const run of rowRuns(hits, headers.length)) {
-    const block = sheet.getRange(run.start + 2, 1, run.count, headers.length).getValues();
-    block.forEach((values, offset) => {
-      if (wantedRows.has(run.start + offset)) rows.push(new SheetRow(index, values, spec.idHeader));
-    });
-  }
-  return { headers, has: (header) => index.has(header), rows };
+  return { headers: table.headers, has: (header) => table.has(header), rows };
 }
 
 /** Everything the letters of one run are made from. */
 export interface LetterGroup {
   /** The places asked for, by Participant ID (missing when not on the tab). */
-  places: Map<string, SheetRow>;
+  places: Map<string, Row>;
   /** Participant IDs in the order to make the letters. */
   order: string[];
   hasPlaceColumn(header: string): boolean;
-  pupils: Map<string, SheetRow>;
-  interventions: Map<string, SheetRow>;
+  pupils: Map<string, Row>;
+  interventions: Map<string, Row>;
   /** Each place's reviews. */
-  reviews: Map<string, SheetRow[]>;
+  reviews: Map<string, Row[]>;
   /** Settings by lower-cased name. */
   settings: Map<string, string>;
   sencoName: string;
@@ -178,20 +133,19 @@ export function readLetterGroup(spreadsheet: Spreadsheet, ask: LetterGroupAsk): 
         new Set(ask.participantIds),
         true,
       );
-  const places = new Map<string, SheetRow>();
+  const places = new Map<string, Row>();
   for (const row of placesRead.rows)
     if (row.id !== '' && !places.has(row.id)) places.set(row.id, row);
   const order = byIntervention ? [...places.keys()] : ask.participantIds;
 
   const pupilIds = new Set([...places.values()].map((row) => row.text('Pupil ID')));
   const interventionIds = new Set([...places.values()].map((row) => row.text('Intervention ID')));
-  const byId = (read: RowsRead): Map<string, SheetRow> =>
-    new Map(read.rows.map((row) => [row.id, row]));
+  const byId = (read: RowsRead): Map<string, Row> => new Map(read.rows.map((row) => [row.id, row]));
   const pupils = byId(readRowsByKey(spreadsheet, TABS.pupils, 'Pupil ID', pupilIds, true));
   const interventions = byId(
     readRowsByKey(spreadsheet, TABS.interventions, 'Intervention ID', interventionIds, true),
   );
-  const reviews = new Map<string, SheetRow[]>();
+  const reviews = new Map<string, Row[]>();
   const reviewRows = readRowsByKey(
     spreadsheet,
     TABS.reviews,

@@ -26,41 +26,20 @@ export function mayStartLetter(
   return now - startedAt < budgetMs;
 }
 
-/**
- * A service call costs about as much as reading this many cells (60 ms against 0.01 ms a cell):
- * below it, reading a few rows nobody needs is cheaper than another call.
- */
-export const CELLS_PER_CALL = 6000;
-
 export interface RowRun {
   /** The first row's index (0-based, into the rows under the header). */
   start: number;
   count: number;
 }
 
-/**
- * The blocks of rows to read so that every wanted row is in one of them: consecutive rows
- * together, and two blocks joined when the rows between them cost less to read than a call.
- *
- *   rowRuns([7, 3, 4, 5], 10)          → [{ start: 3, count: 5 }]      (row 6 read, unwanted)
- *   rowRuns([0, 5000], 10)             → [{ start: 0, count: 1 }, { start: 5000, count: 1 }]
- */
-export function rowRuns(indices: readonly number[], width: number, cellsPerCall = CELLS_PER_CALL) {
-  const sorted = [...new Set(indices)].filter((i) => i >= 0).sort((a, b) => a - b);
-  const runs: RowRun[] = [];
-  const gapRows = Math.floor(cellsPerCall / Math.max(1, width));
-  for (const index of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && index - (last.start + last.count) <= gapRows) {
-      last.count = index - last.start + 1;
-    } else {
-      runs.push({ start: index, count: 1 });
-    }
-  }
-  return runs;
-}
-
 /** Runs of exactly consecutive rows (for writing: rows in between are never written). */
 export function consecutiveRuns(indices: readonly number[]): RowRun[] {
-  return rowRuns(indices, 1, 0);
+  const sorted = [...new Set(indices)].filter((i) => i >= 0).sort((a, b) => a - b);
+  const runs: RowRun[] = [];
+  for (const index of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && index === last.start + last.count) last.count += 1;
+    else runs.push({ start: index, count: 1 });
+  }
+  return runs;
 }

@@ -84,6 +84,12 @@ function undatedNote(plan: NewYearPlan, tabs: TabNames): string {
   return `\n\n${plural(plan.undated, 'finished or stopped intervention has', 'finished or stopped interventions have')} no start date, decision or review date to tell which school year ${plan.undated === 1 ? 'it' : 'they'} ended in, so ${they} on the ${tabs.interventions} tab.`;
 }
 
+function stillOpenNote(plan: NewYearPlan, tabs: TabNames): string {
+  if (plan.stillOpen === 0) return '';
+  const one = plan.stillOpen === 1;
+  return `\n\n${plural(plan.stillOpen, 'intervention was', 'interventions were')} planned to end in an earlier school year but ${one ? 'is' : 'are'} still open on the ${tabs.interventions} tab (an end review not recorded yet, a pupil still Started, or never started), so ${one ? 'it stays' : 'they stay'}: record ${one ? 'its' : 'their'} end reviews or stop ${one ? 'it' : 'them'}, then choose this again to move ${one ? 'it' : 'them'}.`;
+}
+
 export interface Confirmation {
   /** False when there is nothing to do: the words say so, and no question is asked. */
   asks: boolean;
@@ -100,7 +106,7 @@ export function confirmationText(plan: NewYearPlan, tabs: TabNames): Confirmatio
       `Roll the term dates forward to ${label}: typical dates for ${yearSpan(plan.year)} (terms, half terms, bank holidays and INSET days) are added to the Settings tab, for you to change to your school’s own.`,
     );
   }
-  const notes = midYearNote(plan) + undatedNote(plan, tabs);
+  const notes = midYearNote(plan) + undatedNote(plan, tabs) + stillOpenNote(plan, tabs);
   const nothingToMove = `There is nothing to move: no finished or stopped intervention ended before ${longDate(new Date(plan.year, 8, 1))}.`;
   const datesKept = `The Settings tab already has term dates for ${label}: they stay as they are.`;
   if (steps.length === 0) {
@@ -136,7 +142,7 @@ export function resultText(outcome: NewYearOutcome, tabs: TabNames): string {
   if (plan.moves.length > 0) {
     parts.push(
       `Moved ${moveWords(plan.moves, tabs)}.`,
-      'The audit log has a row for each record moved (Field "Archived to", with the archive tab’s name).',
+      'The audit log has a row for each record moved, saying which archive tab it went to.',
     );
     const moved = plan.moves.reduce(
       (sum, m) => sum + m.interventions.length + m.places.length + m.reviews.length,
@@ -148,7 +154,7 @@ export function resultText(outcome: NewYearOutcome, tabs: TabNames): string {
       );
     }
     parts.push(
-      `Running and planned work is still on the ${tabs.interventions}, ${tabs.participants} and ${tabs.reviews} tabs. The Dashboard’s impact by type of provision, area of need and year group counts the archived work too: choose "Update the dashboard" to see the new year there.`,
+      `Running and planned work is still on the ${tabs.interventions}, ${tabs.participants} and ${tabs.reviews} tabs. The Dashboard’s impact by type of provision, area of need and year group counts the archived work too: choose "Update the dashboard" to bring it up to date.`,
     );
   } else {
     parts.push(
@@ -160,5 +166,7 @@ export function resultText(outcome: NewYearOutcome, tabs: TabNames): string {
       ? `Typical term dates for ${label} were added to the Settings tab: please change them to your school’s own dates, holidays and INSET days (review dates are worked out from them).`
       : `The Settings tab already had term dates for ${label}: they were kept as they are.`,
   );
-  return parts.join('\n\n') + midYearNote(plan) + undatedNote(plan, tabs);
+  return (
+    parts.join('\n\n') + midYearNote(plan) + undatedNote(plan, tabs) + stillOpenNote(plan, tabs)
+  );
 }

@@ -21,6 +21,7 @@
  *   is added (typicalSchoolYear), for the school to change to its own; a school's own dates for
  *   that year are kept as they are. Past years' rows stay: they date the past reviews and costs.
  */
+import { CELLS_WRITTEN_PER_CALL } from './call-costs';
 import { addWeeks, startOfDay, subDays } from 'date-fns';
 import { academicYearOf, typicalSchoolYear, type TermDateRow } from './calendar';
 import { interventionStatus } from './lifecycle';
@@ -99,6 +100,11 @@ export interface NewYearPlan {
   moves: YearMove[];
   /** Finished or stopped interventions with no date to tell their year by: they stay. */
   undated: number;
+  /**
+   * Interventions planned to end in a past school year but still open (an end review not
+   * recorded, a pupil still Started, or never started): they stay, and the SENCo is told.
+   */
+  stillOpen: number;
   /** Term-date rows to add to the Settings tab ([] when the school has the year's dates). */
   termDates: TermDateRow[];
   /** Whether today is before August, when this year's own work cannot move yet. */
@@ -158,6 +164,7 @@ export function planNewYear(input: NewYearInput): NewYearPlan {
 
   const yearOf = new Map<string, number>();
   let undated = 0;
+  let stillOpen = 0;
   for (const intervention of input.interventions) {
     if (intervention.id === '' || yearOf.has(intervention.id)) continue;
     const places = placesOf.get(intervention.id) ?? [];
@@ -165,7 +172,11 @@ export function planNewYear(input: NewYearInput): NewYearPlan {
       intervention.status,
       places.map((p) => p.status),
     );
-    if (!isFinishedOrStopped(status)) continue;
+    if (!isFinishedOrStopped(status)) {
+      const planned = lastDateOf(intervention, [], []);
+      if (planned && schoolYearOfDate(planned) < year) stillOpen += 1;
+      continue;
+    }
     const last = lastDateOf(intervention, places, reviewsOf.get(intervention.id) ?? []);
     if (!last) {
       undated += 1;
@@ -201,6 +212,7 @@ export function planNewYear(input: NewYearInput): NewYearPlan {
     year,
     moves: [...moves.values()].sort((a, b) => a.year - b.year),
     undated,
+    stillOpen,
     termDates: termDatesToAdd(year, input.termRows),
     midYear: input.today.getMonth() < 7,
   };
@@ -232,8 +244,6 @@ export function termDateSettingRows(
 // ---------------------------------------------------------------------------------------------
 // Taking the rows off a working tab
 
-/** A call costs about as much as 1,200 cells written (60 ms against 0.05 ms: scripts/bench.ts). */
-const CELLS_PER_CALL = 1200;
 /** Writing the rows kept, and deleting the tail they leave: about three calls. */
 const REWRITE_CALLS = 3;
 
@@ -257,7 +267,7 @@ export function removalOf(indexes: readonly number[], rows: number, width: numbe
   }
   const first = sorted[0] ?? rows;
   const keptCells = (rows - first - sorted.length) * width;
-  if (runs.length > REWRITE_CALLS + keptCells / CELLS_PER_CALL)
+  if (runs.length > REWRITE_CALLS + keptCells / CELLS_WRITTEN_PER_CALL)
     return { kind: 'rewrite', from: first };
   return { kind: 'runs', runs };
 }

@@ -1,9 +1,11 @@
 /**
  * Which blocks of a tab one operation reads or writes. A call to the spreadsheet costs about as
  * much as thousands of cells (see scripts/bench.ts: 60 ms a call, 0.01 ms a cell read, 0.05 ms a
- * cell written), so rows close together go in one block and rows far apart in separate ones,
+ * cell written: domain/call-costs.ts), so rows close together go in one block and rows far apart in separate ones,
  * whichever moves less: the gap's cells are weighed against the calls a second block costs.
  */
+
+import { CELLS_READ_PER_CALL, CELLS_WRITTEN_PER_CALL } from '../domain/call-costs';
 
 /** A rectangle of a table: data-row indices and column indices, both inclusive. */
 export interface Block {
@@ -15,11 +17,10 @@ export interface Block {
 
 /** A second block costs two calls (getRange and getValues or setValues). */
 const CALLS_PER_BLOCK = 2;
-const MS_PER_CALL = 60;
-/** Cells a second read block is worth: 2 × 60 ms ÷ 0.01 ms. */
-export const READ_BLOCK_CELLS = (CALLS_PER_BLOCK * MS_PER_CALL) / 0.01;
-/** Cells a second write block is worth: 2 × 60 ms ÷ 0.05 ms. */
-export const WRITE_BLOCK_CELLS = (CALLS_PER_BLOCK * MS_PER_CALL) / 0.05;
+/** Cells a second read block is worth: 12,000. */
+export const READ_BLOCK_CELLS = CALLS_PER_BLOCK * CELLS_READ_PER_CALL;
+/** Cells a second write block is worth: 2,400. */
+export const WRITE_BLOCK_CELLS = CALLS_PER_BLOCK * CELLS_WRITTEN_PER_CALL;
 
 /**
  * Groups rows, each with the columns it needs, into blocks. `joinable(a, b)` says whether the rows

@@ -3,7 +3,6 @@ import {
   MAX_LETTERS_PER_RUN,
   consecutiveRuns,
   mayStartLetter,
-  rowRuns,
 } from '../../src/domain/letter-batch';
 import { docPlan } from '../../src/domain/letters-layout';
 import { letterNotYet, letterNotYetReason } from '../../src/domain/letter-gate';
@@ -27,20 +26,7 @@ describe('how long one run makes letters', () => {
   });
 });
 
-describe('which rows a run reads', () => {
-  it('reads rows that are together in one block, with a few unneeded ones between', () => {
-    expect(rowRuns([7, 3, 4, 5], 10)).toEqual([{ start: 3, count: 5 }]);
-  });
-
-  it('reads rows far apart in separate blocks: the rows between cost more than a call', () => {
-    // 20 columns: 300 rows between are 6,000 cells, a call's worth; 301 are more.
-    expect(rowRuns([0, 301], 20)).toEqual([{ start: 0, count: 302 }]);
-    expect(rowRuns([0, 302], 20)).toEqual([
-      { start: 0, count: 1 },
-      { start: 302, count: 1 },
-    ]);
-  });
-
+describe('which rows a run writes', () => {
   it('writes only consecutive rows together, never a row in between', () => {
     expect(consecutiveRuns([4, 2, 3, 9])).toEqual([
       { start: 2, count: 3 },

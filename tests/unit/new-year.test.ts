@@ -139,6 +139,25 @@ describe('which interventions move to the archive', () => {
     }
   });
 
+  test('one still open that was planned to end in a past year stays, and the SENCo is told', () => {
+    const open = planNewYear(
+      school({
+        interventions: [
+          ...school().interventions,
+          // Started September 2025 for 12 weeks: an end review never recorded.
+          { id: 'INT-8', status: 'Running', startDate: day(2025, 9, 15), lengthWeeks: 12 },
+          // Planned to run this year: not counted.
+          { id: 'INT-9', status: 'Planned', startDate: day(2026, 9, 14), lengthWeeks: 6 },
+        ],
+      }),
+    );
+    expect(open.stillOpen).toBe(1);
+    expect(open.moves.flatMap((m) => m.interventions)).not.toContain('INT-8');
+    expect(confirmationText(open, TABS).text).toContain(
+      '1 intervention was planned to end in an earlier school year but is still open on the Interventions tab (an end review not recorded yet, a pupil still Started, or never started), so it stays: record its end reviews or stop it, then choose this again to move it.',
+    );
+  });
+
   test('a finished one with no date to tell its year stays, and is counted', () => {
     expect(plan.undated).toBe(1);
     expect(plan.moves.flatMap((m) => m.interventions)).not.toContain('INT-6');
@@ -244,7 +263,9 @@ describe('what the SENCo is asked, and told', () => {
     const plan = planNewYear(oneYear);
     const text = resultText({ plan, archived: 8 }, TABS);
     expect(text).toContain('Moved 2 finished or stopped interventions of 2025-26');
-    expect(text).toContain('"Archived to"');
+    expect(text).toContain(
+      'The audit log has a row for each record moved, saying which archive tab it went to.',
+    );
     expect(text).toContain('Typical term dates for 2026-27 were added to the Settings tab');
     expect(text).not.toContain('already in the archive');
   });

@@ -1,12 +1,14 @@
 /**
- * One user operation on the workbook: under the document lock, read each tab it needs once, let
- * the caller decide every change in memory, then append the audit log's rows in one write and
- * write each changed tab once. A refusal ({ ok: false }) or an error writes nothing.
+ * One user operation on the workbook: under the document lock, read the tabs it needs (whole, or
+ * only the rows it needs), let the caller decide every change in memory, then append the audit
+ * log's rows in one write and write back each changed tab's changed cells. A refusal
+ * ({ ok: false }) or an error writes nothing.
  *
  * The audit rows go first: they are the operation's intent, tagged with the sidebar's request ID,
  * so a retry of the same submit finds them and completes whatever did not reach the tabs (see
- * request-log.ts) instead of doing it all again. The first result is kept in the document cache
- * for the retry to return; when the cache has lost it, the caller's `alreadyDone` words are used.
+ * request-log.ts) instead of doing it all again. Before them the submit's ID and answer are noted
+ * in the document properties: only a submit noted there is looked for in the log, and the retry
+ * gives the same answer; when the answer was not kept, the caller's `alreadyDone` words are used.
  * A save cut off and not retried is put right by the next save of the same record (its own tab is
  * written last, and derived rows such as reviews are checked again by it).
  */
@@ -46,7 +48,7 @@ export interface OperationOptions<K extends string, T> {
   load?: (loader: TableLoader) => NoInfer<Record<K, Table>>;
   /** The sidebar's ID for this submit (see request-log.ts); ignored when not a valid ID. */
   requestId?: unknown;
-  /** What a retry returns when its first attempt saved and its result is no longer cached. */
+  /** What a retry returns when its first attempt saved and its answer was not kept. */
   alreadyDone?: (recordIds: string[]) => NoInfer<T>;
   /**
    * Works out again what follows from the record (figures written unaudited, see
@@ -59,19 +61,8 @@ export interface OperationOptions<K extends string, T> {
   ) => void;
 }
 
-/** Results are kept as long as the document cache allows (six hours). */
-const RESULT_SECONDS = 21600;
-
 function isRefusal(result: unknown): boolean {
   return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
-}
-
-function documentCache(): GoogleAppsScript.Cache.Cache | null {
-  try {
-    return CacheService.getDocumentCache();
-  } catch {
-    return null;
-  }
 }
 
 export function runOperation<K extends string, T>(
@@ -87,11 +78,10 @@ export function runOperation<K extends string, T>(
       return whole;
     };
     const requestId = validRequestId(options.requestId);
-    const cacheKey = `request:${requestId ?? ''}`;
 
     // Only a submit seen before can be a retry: the audit log is searched for those alone.
-    const recent = requestId && options.alreadyDone ? recentRequests() : [];
-    if (requestId && options.alreadyDone && recent.includes(requestId)) {
+    const recent = requestId && options.alreadyDone ? recentRequests() : { ids: [], results: {} };
+    if (requestId && options.alreadyDone && recent.ids.includes(requestId)) {
       const logged = findRequestChanges(spreadsheet, requestId);
       if (logged.length > 0) {
         const tables = readWhole();
@@ -109,8 +99,7 @@ export function runOperation<K extends string, T>(
         } else {
           for (const table of touched) table.flush();
         }
-        const cached = documentCache()?.get(cacheKey);
-        if (cached) return JSON.parse(cached) as T;
+        if (requestId in recent.results) return recent.results[requestId] as T;
         return options.alreadyDone([...new Set(logged.map((c) => c.recordId))]);
       }
     }
@@ -125,15 +114,10 @@ export function runOperation<K extends string, T>(
     const result = work(tables, context);
     if (isRefusal(result)) return result;
     const changes: Change[] = Object.values<Table>(tables).flatMap((table) => table.changes);
-    if (requestId && options.alreadyDone && changes.length > 0) rememberRequest(requestId, recent);
-    writeAudit(spreadsheet, changes, { ...context, requestId });
-    if (requestId && changes.length > 0) {
-      try {
-        documentCache()?.put(cacheKey, JSON.stringify(result), RESULT_SECONDS);
-      } catch {
-        // Without it a retry still completes the save; it only says so in fewer words.
-      }
+    if (requestId && options.alreadyDone && changes.length > 0) {
+      rememberRequest(requestId, recent, result);
     }
+    writeAudit(spreadsheet, changes, { ...context, requestId });
     // The operation's own record (its first tab) is written last: a save cut off between writes
     // then leaves that record as it was, and saving it again does the rest again.
     for (const table of Object.values<Table>(tables).reverse()) table.flush();

@@ -19,30 +19,58 @@ export function validRequestId(value: unknown): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value) ? value : undefined;
 }
 
-/** Document property: the latest submits that changed something (IDs as JSON, newest last). */
+/**
+ * Document property: the latest submits that changed something (their IDs, newest last) and the
+ * answers of the last few, for a retry to give again.
+ */
 export const RECENT_REQUESTS_KEY = 'requests.recent';
 /** Enough for every submit of the last minutes: a retry comes seconds after its first attempt. */
 const RECENT_REQUESTS_KEPT = 100;
+const RECENT_RESULTS_KEPT = 5;
+/** A document property holds at most 9 KB: an answer bigger than this is not kept. */
+const RESULT_CHARACTERS = 1500;
 
-export function recentRequests(): string[] {
+export interface RecentRequests {
+  ids: string[];
+  results: Record<string, unknown>;
+}
+
+export function recentRequests(): RecentRequests {
   try {
-    const parsed: unknown = JSON.parse(
-      documentProperties().getProperty(RECENT_REQUESTS_KEY) ?? '[]',
-    );
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+    const parsed = JSON.parse(documentProperties().getProperty(RECENT_REQUESTS_KEY) ?? '{}') as {
+      ids?: unknown;
+      results?: unknown;
+    };
+    const ids = Array.isArray(parsed.ids)
+      ? parsed.ids.filter((id): id is string => typeof id === 'string')
+      : [];
+    const results =
+      typeof parsed.results === 'object' && parsed.results !== null
+        ? (parsed.results as Record<string, unknown>)
+        : {};
+    return { ids, results };
   } catch {
-    return [];
+    return { ids: [], results: {} };
   }
 }
 
-/** Notes a submit about to write, before its audit rows: a retry then knows to look for them. */
-export function rememberRequest(requestId: string, recent: readonly string[]): void {
-  const kept = recent.filter((id) => id !== requestId);
-  kept.push(requestId);
-  documentProperties().setProperty(
-    RECENT_REQUESTS_KEY,
-    JSON.stringify(kept.slice(-RECENT_REQUESTS_KEPT)),
+/**
+ * Notes a submit about to write, with its answer, before its audit rows: a retry then knows to
+ * look for them, and answers as the first attempt did. One property write, no cache.
+ */
+export function rememberRequest(requestId: string, recent: RecentRequests, result: unknown): void {
+  const ids = [...recent.ids.filter((id) => id !== requestId), requestId].slice(
+    -RECENT_REQUESTS_KEPT,
   );
+  const answer = JSON.stringify(result);
+  const results: Record<string, unknown> = {};
+  const kept = ids.slice(-RECENT_RESULTS_KEPT);
+  for (const id of kept)
+    if (id !== requestId && id in recent.results) results[id] = recent.results[id];
+  if (answer !== undefined && answer.length <= RESULT_CHARACTERS) {
+    results[requestId] = JSON.parse(answer) as unknown;
+  }
+  documentProperties().setProperty(RECENT_REQUESTS_KEY, JSON.stringify({ ids, results }));
 }
 
 export interface LoggedChange {

@@ -24,8 +24,24 @@ test('the same submit twice makes one intervention, and the second answer is the
 test('a new submit of the same form is a new intervention', () => {
   const emu = setUpEmulator();
   save(emu, validForm());
+  emu.resetCalls();
   save(emu, validForm(), 'c0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5');
   expect(emu.records('Interventions')).toHaveLength(2);
+  // A submit never seen before is not looked for in the audit log, however long it is.
+  expect(emu.callCount('SpreadsheetApp.Range.createTextFinder')).toBe(0);
+});
+
+test('the answer a retry gives again is kept for the last few submits only', () => {
+  const emu = setUpEmulator();
+  const first = save(emu, validForm());
+  const ids = ['d', 'e', 'f', 'a1', 'b1'].map((c) => `${c}0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5`);
+  for (const id of ids) save(emu, validForm({ name: `Group ${id.slice(0, 2)}` }), id);
+  // Five later submits: the first answer is no longer kept, yet its retry saves nothing twice.
+  const again = save(emu, validForm());
+  expect(again.ok).toBe(true);
+  expect(again.id).toBe(first.id);
+  expect(again.message).not.toBe(first.message);
+  expect(emu.records('Interventions')).toHaveLength(6);
 });
 
 test('cut off after its audit rows: the retry writes the intervention from them, once', () => {

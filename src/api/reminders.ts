@@ -280,23 +280,28 @@ function runReminders(
     const digests = inRotation(plan.digests, parseRecord(props[LAST_SERVED_KEY]));
     const sentDigests: Digest[] = [];
     let quota = digests.length > 0 ? remainingMailQuota() : 0;
-    for (const digest of digests) {
+    const flightOf = (digest: Digest): InFlight => ({
+      on: todayIso,
+      key: digest.key,
+      recipientName: digest.recipientName,
+      sent: digest.sent,
+    });
+    // The next email's in-flight record goes in the same property write as the last one's log.
+    let flightWritten = false;
+    for (const [index, digest] of digests.entries()) {
       if (quota < 1) {
         stopped = true;
         break;
       }
-      const flight: InFlight = {
-        on: todayIso,
-        key: digest.key,
-        recipientName: digest.recipientName,
-        sent: digest.sent,
-      };
-      try {
-        store.setProperty(IN_FLIGHT_KEY, JSON.stringify(flight));
-      } catch (err) {
-        error = err;
-        break;
+      if (!flightWritten) {
+        try {
+          store.setProperty(IN_FLIGHT_KEY, JSON.stringify(flightOf(digest)));
+        } catch (err) {
+          error = err;
+          break;
+        }
       }
+      const flight = flightOf(digest);
       try {
         sendEmail(digest.email);
       } catch (err) {
@@ -312,8 +317,11 @@ function runReminders(
       progress.emailsSent += 1;
       sentDigests.push(digest);
       for (const entry of digest.sent) if (!entries.has(entry)) entries.set(entry, todayIso);
+      const next = digests[index + 1];
+      const nextFlight = next && quota >= 1 ? flightOf(next) : undefined;
       try {
-        log.record(digest);
+        log.record(digest, nextFlight);
+        flightWritten = nextFlight !== undefined;
         progress.logKeys = log.keys;
       } catch (err) {
         // It went: this run knows, and writes it to the sheet and the kept log below.
@@ -449,10 +457,13 @@ class SentLogWriter {
 
   /**
    * Adds what the digest covered to the run's log, filling each key before starting the next,
-   * and clears the in-flight record: one property write.
+   * and replaces the in-flight record with the next email's (or clears it): one property write.
+   * A next email noted in flight but never sent is sent by the next run (resolveInFlight).
    */
-  record(digest: Digest): void {
-    const values: Record<string, string> = { [IN_FLIGHT_KEY]: '' };
+  record(digest: Digest, next?: InFlight): void {
+    const values: Record<string, string> = {
+      [IN_FLIGHT_KEY]: next ? JSON.stringify(next) : '',
+    };
     const marker = (key: string, value: string): void => {
       values[key] = value;
       this.markers[key] = value;

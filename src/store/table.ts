@@ -6,6 +6,7 @@
  */
 import { cellToText, toCell, type CellInput } from '../domain/cells';
 import type { TabSpec } from '../domain/workbook';
+import { columnLetter } from '../domain/hand-edits';
 import { planBlocks, WRITE_BLOCK_CELLS, type Block } from './blocks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -297,11 +298,36 @@ export class Table {
         : appendAt + index - readRows;
     const joinable = (from: number, to: number): boolean =>
       to < readRows ? this.consecutive(from, to) : from >= readRows || !this.sheetRows;
-    for (const block of planBlocks(spans, WRITE_BLOCK_CELLS, joinable)) {
+    const blocks = planBlocks(spans, WRITE_BLOCK_CELLS, joinable);
+    // Single cells far apart that get the same value (a Status set on many rows) go in one
+    // RangeList write; the other blocks one write each.
+    const sameValue = new Map<string, { value: CellInput; cells: string[] }>();
+    for (const block of blocks) {
       const first = sheetRow(block.firstRow);
+      const single =
+        block.firstRow === block.lastRow &&
+        block.firstColumn === block.lastColumn &&
+        block.lastRow < readRows &&
+        !this.unwritable.has(block.firstColumn);
+      if (single) {
+        const value = toCell((this.rows[block.firstRow]?.[block.firstColumn] ?? '') as CellInput);
+        const key =
+          value instanceof Date ? `d${value.getTime()}` : `${typeof value}:${String(value)}`;
+        const group = sameValue.get(key) ?? { value, cells: [] };
+        group.cells.push(`${columnLetter(block.firstColumn + 1)}${first}`);
+        sameValue.set(key, group);
+        continue;
+      }
       // Rows read are on the sheet already; only appended ones may need the sheet to grow.
       if (block.lastRow >= readRows) ensureRows(this.sheet, first + block.lastRow - block.firstRow);
       this.writeBlock(block, first);
+    }
+    for (const { value, cells } of sameValue.values()) {
+      for (let i = 0; i < cells.length; i += RANGE_LIST_CELLS) {
+        const some = cells.slice(i, i + RANGE_LIST_CELLS);
+        if (some.length === 1) this.sheet.getRange(some[0]!).setValue(value);
+        else this.sheet.getRangeList(some).setValue(value);
+      }
     }
     this.appendedFrom = undefined;
     this.dirty.clear();
@@ -344,6 +370,9 @@ function tableValues(sheet: Sheet, spec: TabSpec): unknown[][] {
   ensureRows(sheet, headerRow - 1 + rows);
   return sheet.getRange(headerRow, 1, rows, spec.columns.length).getValues();
 }
+
+/** Cells named in one RangeList write (A1 notations, kept to a modest length). */
+const RANGE_LIST_CELLS = 500;
 
 /** Rows to spare when a tab has to grow: later saves then need no insert of their own. */
 const SPARE_ROWS = 500;

@@ -168,6 +168,31 @@ describe('rows sorted and columns moved by hand between two saves', () => {
 });
 
 describe('writes touch only the changed cells', () => {
+  test('a stop on tabs sorted by hand: its places and reviews far apart, one write per new value', () => {
+    const emu = school(LARGE);
+    const headerOf = (tab: string, h: string) => (emu.values(tab)[0] ?? []).indexOf(h) + 1;
+    sortSheetRowsAsUser(emu.state, 'Participants', headerOf('Participants', 'Pupil ID'), true);
+    sortSheetRowsAsUser(emu.state, 'Reviews', headerOf('Reviews', 'Due date'), true);
+    const id = str(emu.records('Interventions')[3]?.['Intervention ID']);
+    const before = emu.records('Reviews').map((r) => ({ ...r }));
+    emu.resetCalls();
+    const stopped = emu.scriptRun<{ ok: boolean }>('recordDecision', [
+      { interventionId: id, decision: 'Stop', reason: 'No progress' },
+    ]).value;
+    expect(stopped.ok).toBe(true);
+    const places = emu.records('Participants').filter((p) => p['Intervention ID'] === id);
+    expect(places.length).toBeGreaterThan(10);
+    expect(places.every((p) => p.Status === 'Stopped')).toBe(true);
+    const after = emu.records('Reviews');
+    const changed = after.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before[i]));
+    expect(changed.length).toBeGreaterThan(10);
+    expect(changed.every((r) => r['Intervention ID'] === id && r.Status === 'Cancelled')).toBe(
+      true,
+    );
+    // "Stopped" on the places and "Cancelled" on the reviews: a RangeList write each.
+    expect(emu.callCount('SpreadsheetApp.RangeList.setValue')).toBe(2);
+  });
+
   test('the daily run notes the reminders sent in their cells, not whole rows between', () => {
     const emu = school(LARGE);
     emu.menu('turnOnReminders');

@@ -301,7 +301,7 @@ export class Table {
     const blocks = planBlocks(spans, WRITE_BLOCK_CELLS, joinable);
     // Single cells far apart that get the same value (a Status set on many rows) go in one
     // RangeList write; the other blocks one write each.
-    const sameValue = new Map<string, { value: CellInput; cells: string[] }>();
+    const sameValue = new Map<string, { value: CellInput; cells: string[]; blocks: Block[] }>();
     for (const block of blocks) {
       const first = sheetRow(block.firstRow);
       const single =
@@ -313,8 +313,9 @@ export class Table {
         const value = toCell((this.rows[block.firstRow]?.[block.firstColumn] ?? '') as CellInput);
         const key =
           value instanceof Date ? `d${value.getTime()}` : `${typeof value}:${String(value)}`;
-        const group = sameValue.get(key) ?? { value, cells: [] };
+        const group = sameValue.get(key) ?? { value, cells: [], blocks: [] };
         group.cells.push(`${columnLetter(block.firstColumn + 1)}${first}`);
+        group.blocks.push(block);
         sameValue.set(key, group);
         continue;
       }
@@ -322,11 +323,13 @@ export class Table {
       if (block.lastRow >= readRows) ensureRows(this.sheet, first + block.lastRow - block.firstRow);
       this.writeBlock(block, first);
     }
-    for (const { value, cells } of sameValue.values()) {
+    for (const { value, cells, blocks: alone } of sameValue.values()) {
+      if (alone.length === 1) {
+        for (const block of alone) this.writeBlock(block, sheetRow(block.firstRow));
+        continue;
+      }
       for (let i = 0; i < cells.length; i += RANGE_LIST_CELLS) {
-        const some = cells.slice(i, i + RANGE_LIST_CELLS);
-        if (some.length === 1) this.sheet.getRange(some[0]!).setValue(value);
-        else this.sheet.getRangeList(some).setValue(value);
+        this.sheet.getRangeList(cells.slice(i, i + RANGE_LIST_CELLS)).setValue(value);
       }
     }
     this.appendedFrom = undefined;

@@ -23,6 +23,7 @@ export * from './api/staff';
 export * from './api/participants';
 export * from './api/profile';
 export * from './api/reviews';
+export * from './api/review-lists';
 export * from './api/reminders';
 export * from './api/letters';
 export * from './api/decisions';

@@ -1,8 +1,9 @@
 /**
  * Sidebar endpoints that write (see reviews-contract.ts; the lists are in review-lists.ts).
- * Record a pupil's baseline, mid-point, end or extra review; at the mid-point, "Not working" or no measured progress flags the intervention for the
- * SENCo's decision and emails them; at the end, the result becomes the pupil's actual result and
- * the evaluation of the intervention as a whole is kept on the Interventions tab.
+ * Record a pupil's baseline, mid-point, end or extra review; at the mid-point, "Not working" or
+ * no measured progress flags the intervention for the SENCo's decision and emails them; at the
+ * end, the result becomes the pupil's actual result and the evaluation of the intervention as a
+ * whole is kept on the Interventions tab.
  * Only the endpoints are exported: everything exported here becomes callable from the sidebar.
  */
 import { startOfDay } from 'date-fns';

@@ -18,7 +18,13 @@ import { toCell } from '../domain/cells';
 import { currentUserEmail, uuid } from '../services/environment';
 import { withDocumentLock } from '../services/lock';
 import { writeAudit } from '../store/audit-log';
-import { findRequestChanges, validRequestId, type LoggedChange } from '../store/request-log';
+import {
+  findRequestChanges,
+  recentRequests,
+  rememberRequest,
+  validRequestId,
+  type LoggedChange,
+} from '../store/request-log';
 import type { Change } from '../store/table';
 import { activeSpreadsheet } from '../store/workbook';
 import {
@@ -68,7 +74,8 @@ export function runLetters(
 
   const prepared = withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
-    if (id) {
+    // Only a run noted before (see recordLinks) can have audit rows to finish.
+    if (id && recentRequests().ids.includes(id)) {
       const logged = findRequestChanges(spreadsheet, id);
       if (logged.length > 0) {
         return { done: finishLogged(spreadsheet, logged, id, ask, kind) };
@@ -220,6 +227,10 @@ function recordLinks(
       newValue: letter.url,
     });
     writes.set(row, letter.url);
+  }
+  // Noted before the audit rows, as every save is: only a noted run is looked for in the log.
+  if (context.requestId && changes.length > 0) {
+    rememberRequest(context.requestId, recentRequests(), undefined);
   }
   writeAudit(spreadsheet, changes, context);
   if (context.requestId && changes.length > 0) {
